@@ -1,0 +1,50 @@
+import js from "@eslint/js";
+import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+const timerBan = [
+  "error",
+  { name: "setTimeout", message: "The engine runs on a virtual clock: schedule work with the cluster clock." },
+  { name: "setInterval", message: "The engine runs on a virtual clock: schedule work with the cluster clock." },
+  { name: "requestAnimationFrame", message: "The engine is headless." },
+  { name: "window", message: "The engine is headless: no DOM." },
+  { name: "document", message: "The engine is headless: no DOM." },
+];
+
+export default tseslint.config(
+  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "bench/results.json"] },
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/engine/**"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // DESIGN.md principles 1 and 8: the engine is pure. Time and chance are inputs.
+    files: ["src/engine/**/*.ts"],
+    ignores: ["src/engine/**/*.test.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-globals": timerBan,
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: "Use the cluster's seeded PRNG." },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "Use the cluster's virtual clock." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Use the cluster's virtual clock." },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["react", "react-dom", "react/*", "zustand", "zustand/*", "@xyflow/*", "framer-motion"], message: "The engine must not depend on UI libraries." }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,99 @@
+import type {
+  ConfigMap,
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  Endpoints,
+  KEvent,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from "./cluster/types";
+
+/** Options for {@link createCluster}. Every field is optional; defaults are kubeadm + Calico's. */
+export interface ClusterOptions {
+  /** Seed for every random choice (names, ClusterIPs, scheduling ties). Default 1. */
+  seed?: number;
+  /** Worker nodes beside the one control-plane node. Default 2 (node01, node02). */
+  workers?: number;
+  /** Service range, kubeadm `--service-cidr`. Default "10.96.0.0/12". */
+  serviceCidr?: string;
+  /** Pod range, kubeadm `--pod-network-cidr` and Calico's default IPv4 pool. Default "192.168.0.0/16". */
+  podCidr?: string;
+  /** Node (host) range. Default "172.30.1.0/24" (nodes get .2, .3, …). */
+  nodeCidr?: string;
+  /** kube-proxy mode, stored in the kube-proxy ConfigMap. Default "iptables". */
+  proxyMode?: "iptables" | "ipvs";
+  /** IPVS scheduler, stored in the kube-proxy ConfigMap. Default "" (kube-proxy then uses rr). */
+  ipvsScheduler?: string;
+  /** Virtual milliseconds from a container start to its Ready condition. Default 1000. */
+  readinessDelayMs?: number;
+}
+
+export type ResolvedClusterOptions = Required<ClusterOptions>;
+
+/** The result of one terminal line, as a real shell would give it. */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** One IP-range view the UI draws (the three ranges of the article). */
+export interface RangesView {
+  nodeCidr: string;
+  podCidr: string;
+  serviceCidr: string;
+  nodes: { name: string; ip: string }[];
+  /** Calico /26 blocks, each affine to one node. */
+  podBlocks: { cidr: string; node: string; used: number; size: number }[];
+  /** Allocated ClusterIPs and their owners. */
+  clusterIPs: { ip: string; namespace: string; name: string }[];
+}
+
+/**
+ * An immutable picture of the cluster at one instant. Objects keep their identity between
+ * snapshots while they are unchanged, so views can memoise on them.
+ */
+export interface ClusterSnapshot {
+  /** Increases by one with every change. */
+  version: number;
+  /** Virtual time, milliseconds since the Unix epoch. */
+  time: number;
+  namespaces: readonly Namespace[];
+  nodes: readonly Node[];
+  pods: readonly Pod[];
+  services: readonly Service[];
+  endpoints: readonly Endpoints[];
+  endpointSlices: readonly EndpointSlice[];
+  deployments: readonly Deployment[];
+  replicaSets: readonly ReplicaSet[];
+  daemonSets: readonly DaemonSet[];
+  configMaps: readonly ConfigMap[];
+  events: readonly KEvent[];
+  ranges: RangesView;
+}
+
+/** A simulated kubeadm cluster. Create one with {@link createCluster}. */
+export interface Cluster {
+  /** The options in force, with defaults filled in. */
+  readonly options: ResolvedClusterOptions;
+  /**
+   * Runs one terminal line (or a heredoc spanning several lines) exactly as a learner types it.
+   * The shell is stateful: `ssh NODE` and `kubectl exec -it POD -- sh` change where the next lines
+   * run until `exit`. Commands that block in real life advance virtual time until they return.
+   */
+  exec(line: string): ExecResult;
+  /** Moves virtual time forward; controllers react with realistic latencies. */
+  advance(ms: number): void;
+  /** Virtual time, milliseconds since the Unix epoch. */
+  now(): number;
+  /** The prompt the terminal shows before the next line, e.g. `controlplane:~$ `. */
+  prompt(): string;
+  /** The current snapshot (cached: the same object until the next change). */
+  snapshot(): ClusterSnapshot;
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: (snapshot: ClusterSnapshot) => void): () => void;
+}

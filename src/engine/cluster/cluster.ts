@@ -1,0 +1,182 @@
+import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ResolvedClusterOptions } from "../api";
+import { VirtualFs } from "../shell/fs";
+import { Shell } from "../shell/shell";
+import { ApiServer } from "./apiserver";
+import { bootstrap } from "./bootstrap";
+import { DaemonSetController } from "./controllers/daemonset";
+import { DeploymentController } from "./controllers/deployment";
+import { EndpointSliceController } from "./controllers/endpointslice";
+import { EndpointsController } from "./controllers/endpoints";
+import { GarbageCollector } from "./controllers/gc";
+import { Kubelet } from "./controllers/kubelet";
+import { NamespaceController } from "./controllers/namespace";
+import { ReplicaSetController } from "./controllers/replicaset";
+import { Scheduler } from "./controllers/scheduler";
+import { CalicoIpam } from "./ipam/calico";
+import { cidrsOverlap, parseCidr } from "./ipam/cidr";
+import { ClusterIPAllocator, validateServiceCidr } from "./ipam/clusterip";
+import { NodePortAllocator } from "./ipam/nodeport";
+import { PodIndex } from "./podindex";
+import { Runtime } from "./runtime";
+
+/** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
+export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
+/** How long the cluster has been up when a learner first sees it. */
+export const SETTLE_MS = 5 * 60_000;
+
+export const DEFAULT_OPTIONS: ResolvedClusterOptions = {
+  seed: 1,
+  workers: 2,
+  serviceCidr: "10.96.0.0/12",
+  podCidr: "192.168.0.0/16",
+  nodeCidr: "172.30.1.0/24",
+  proxyMode: "iptables",
+  ipvsScheduler: "",
+  readinessDelayMs: 1000,
+};
+
+/** Fills defaults and checks the ranges; throws a clear Error on bad options. */
+export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOptions {
+  const o: ResolvedClusterOptions = { ...DEFAULT_OPTIONS };
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
+  if (!Number.isInteger(o.workers) || o.workers < 0 || o.workers > 20) throw new Error(`workers must be an integer from 0 to 20, got ${o.workers}`);
+  const svc = validateServiceCidr(o.serviceCidr);
+  if (!svc.ok) throw new Error(`invalid serviceCidr ${JSON.stringify(o.serviceCidr)}: ${svc.error}`);
+  const pod = parseCidr(o.podCidr);
+  if (!pod.ok) throw new Error(`invalid podCidr ${JSON.stringify(o.podCidr)}: ${pod.error}`);
+  const node = parseCidr(o.nodeCidr);
+  if (!node.ok) throw new Error(`invalid nodeCidr ${JSON.stringify(o.nodeCidr)}: ${node.error}`);
+  if (node.value.size < o.workers + 3) throw new Error(`nodeCidr ${o.nodeCidr} is too small for ${o.workers + 1} nodes`);
+  const ranges: [string, typeof svc.value][] = [["serviceCidr", svc.value], ["podCidr", pod.value], ["nodeCidr", node.value]];
+  for (let i = 0; i < ranges.length; i++)
+    for (let j = i + 1; j < ranges.length; j++)
+      if (cidrsOverlap(ranges[i][1], ranges[j][1]))
+        throw new Error(`${ranges[i][0]} ${(o as unknown as Record<string, string>)[ranges[i][0]]} overlaps ${ranges[j][0]} ${(o as unknown as Record<string, string>)[ranges[j][0]]}: the three ranges must not overlap`);
+  if (o.proxyMode !== "iptables" && o.proxyMode !== "ipvs") throw new Error(`proxyMode must be "iptables" or "ipvs", got ${JSON.stringify(o.proxyMode)}`);
+  return o;
+}
+
+/** The engine behind {@link Cluster}: control plane, kubelets and the shell on one virtual clock. */
+export class ClusterImpl implements Cluster {
+  readonly options: ResolvedClusterOptions;
+  readonly rt: Runtime;
+  readonly api: ApiServer;
+  readonly calico: CalicoIpam;
+  readonly clusterIPs: ClusterIPAllocator;
+  readonly nodePorts: NodePortAllocator;
+  readonly pods: PodIndex;
+  readonly kubelet: Kubelet;
+  /** The lab's files (`cat > f.yaml`, the YAML editor), read by `kubectl -f`. */
+  readonly files = new VirtualFs();
+  private readonly shell: Shell;
+  private readonly listeners = new Set<(s: ClusterSnapshot) => void>();
+  private cached?: ClusterSnapshot;
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = resolveOptions(options);
+    const rt = (this.rt = new Runtime(this.options, BOOT_TIME));
+    const must = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    };
+    this.clusterIPs = must(ClusterIPAllocator.create(this.options.serviceCidr, rt.prng));
+    this.nodePorts = must(NodePortAllocator.create("30000-32767", rt.prng));
+    this.calico = must(CalicoIpam.create({ poolCidr: this.options.podCidr }, rt.prng));
+    this.api = new ApiServer(rt, { clusterIPs: this.clusterIPs, nodePorts: this.nodePorts });
+    this.pods = new PodIndex(rt.store);
+    const calico = this.calico;
+    // calico-node on a new node claims its first block and gives tunl0 its first address.
+    rt.store.watch("Node", (e) => {
+      if (e.type === "ADDED") calico.ensureNode(e.object.metadata.name);
+      if (e.type === "DELETED") calico.releaseNode(e.object.metadata.name);
+    });
+    this.kubelet = new Kubelet(this.api, {
+      allocate(node, owner) {
+        const r = calico.allocate(node, owner);
+        return r.ok ? { ok: true, value: r.value.ip } : { ok: false, error: r.cniError };
+      },
+      release(ip) {
+        calico.release(ip);
+      },
+    });
+    for (const c of [
+      new Scheduler(this.api),
+      this.kubelet,
+      new DeploymentController(this.api),
+      new ReplicaSetController(this.api, this.pods),
+      new DaemonSetController(this.api, this.pods),
+      new EndpointSliceController(this.api, this.pods),
+      new EndpointsController(this.api, this.pods),
+      new GarbageCollector(this.api),
+      new NamespaceController(this.api),
+    ])
+      c.register(rt);
+    bootstrap(rt, this.api, this.kubelet, () => undefined);
+    rt.clock.advance(SETTLE_MS);
+    this.shell = new Shell(this);
+  }
+
+  exec(line: string): ExecResult {
+    const r = this.shell.exec(line);
+    this.notify();
+    return r;
+  }
+
+  advance(ms: number): void {
+    this.rt.clock.advance(ms);
+    this.notify();
+  }
+
+  now(): number {
+    return this.rt.clock.now;
+  }
+
+  prompt(): string {
+    return this.shell.prompt();
+  }
+
+  snapshot(): ClusterSnapshot {
+    const store = this.rt.store;
+    if (this.cached && this.cached.version === store.version && this.cached.time === this.rt.clock.now) return this.cached;
+    if (this.cached && this.cached.version === store.version) {
+      this.cached = { ...this.cached, time: this.rt.clock.now };
+      return this.cached;
+    }
+    this.cached = {
+      version: store.version,
+      time: this.rt.clock.now,
+      namespaces: store.list("Namespace"),
+      nodes: store.list("Node"),
+      pods: store.list("Pod"),
+      services: store.list("Service"),
+      endpoints: store.list("Endpoints"),
+      endpointSlices: store.list("EndpointSlice"),
+      deployments: store.list("Deployment"),
+      replicaSets: store.list("ReplicaSet"),
+      daemonSets: store.list("DaemonSet"),
+      configMaps: store.list("ConfigMap"),
+      events: store.list("Event"),
+      ranges: {
+        nodeCidr: this.options.nodeCidr,
+        podCidr: this.options.podCidr,
+        serviceCidr: this.options.serviceCidr,
+        nodes: store.list("Node").map((n) => ({ name: n.metadata.name, ip: n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "" })),
+        podBlocks: this.calico.blocks().map((b) => ({ cidr: b.cidr, node: b.node ?? "", used: b.used, size: b.size })),
+        clusterIPs: this.clusterIPs.allocations().map((a) => ({ ip: a.ip, namespace: a.namespace, name: a.name })),
+      },
+    };
+    return this.cached;
+  }
+
+  subscribe(listener: (s: ClusterSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    if (this.listeners.size === 0) return;
+    // Listeners hear about every step, even one where only time moved (ages change).
+    const snap = this.snapshot();
+    for (const l of this.listeners) l(snap);
+  }
+}

@@ -1,0 +1,86 @@
+import { clone, deepEqual } from "../../util/clone";
+import type { ApiServer } from "../apiserver";
+import { podTemplateHash } from "./deployment";
+import type { PodIndex } from "../podindex";
+import { isPodActive, isPodReady } from "../podutil";
+import type { Controller, Runtime } from "../runtime";
+import { WorkQueue } from "../runtime";
+import type { DaemonSet, Pod } from "../types";
+
+const SYNC_DELAY_MS = 15;
+
+/**
+ * The DaemonSet controller: one pod per node (kube-proxy and calico-node in a kubeadm cluster).
+ * Pods are bound to their node directly. (Since v1.12 the real controller lets the scheduler
+ * bind them through node affinity; the result — one pod on each node — is the same.)
+ */
+export class DaemonSetController implements Controller {
+  readonly name = "daemonset-controller";
+  private queue!: WorkQueue;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly pods: PodIndex,
+  ) {}
+
+  register(rt: Runtime): void {
+    this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
+    rt.store.watch("DaemonSet", (e) => {
+      if (e.type !== "DELETED") this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
+    });
+    rt.store.watch("Pod", (e) => {
+      const ref = e.object.metadata.ownerReferences?.find((r) => r.controller && r.kind === "DaemonSet");
+      if (ref) this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
+    });
+    rt.store.watch("Node", () => {
+      for (const ds of rt.store.list("DaemonSet")) this.queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
+    });
+  }
+
+  private sync(rt: Runtime, key: string): void {
+    const [ns, name] = key.split("/");
+    const ds = rt.store.get("DaemonSet", ns, name);
+    if (!ds) return;
+    const owned = [...this.pods.ownedBy(ds.metadata.uid)].filter(isPodActive);
+    const nodes = rt.store.list("Node");
+    for (const node of nodes) {
+      const mine = owned.filter((p) => p.spec.nodeName === node.metadata.name);
+      if (mine.length === 0) this.createPod(ds, node.metadata.name);
+      for (const extra of mine.slice(1)) this.api.delete("Pod", ns, extra.metadata.name);
+    }
+    const names = new Set(nodes.map((n) => n.metadata.name));
+    for (const p of owned) if (!names.has(p.spec.nodeName ?? "")) this.api.delete("Pod", ns, p.metadata.name);
+    const ready = owned.filter(isPodReady).length;
+    const status: DaemonSet["status"] = {
+      currentNumberScheduled: nodes.length,
+      desiredNumberScheduled: nodes.length,
+      numberMisscheduled: 0,
+      numberReady: ready,
+      ...(ready ? { numberAvailable: ready } : {}),
+      observedGeneration: ds.metadata.generation,
+      updatedNumberScheduled: owned.length,
+    };
+    if (!deepEqual(status, ds.status)) {
+      const next = clone(ds);
+      next.status = status;
+      this.api.write(next);
+    }
+  }
+
+  private createPod(ds: DaemonSet, node: string): void {
+    const t = clone(ds.spec.template);
+    this.api.create<Pod>({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        generateName: `${ds.metadata.name}-`,
+        namespace: ds.metadata.namespace,
+        labels: { ...t.metadata.labels, "controller-revision-hash": podTemplateHash(ds.spec.template), "pod-template-generation": String(ds.metadata.generation ?? 1) },
+        annotations: t.metadata.annotations,
+        ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      } as unknown as Pod["metadata"],
+      spec: { ...t.spec, nodeName: node },
+      status: { phase: "Pending" },
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import type { Container, DaemonSet, Deployment, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
+
+/**
+ * API-server defaulting (`pkg/apis/core/v1/defaults.go`, `pkg/apis/apps/v1/defaults.go`): what a
+ * real cluster fills in, so `kubectl get -o yaml` shows the same fields. Mutates its argument.
+ */
+
+export function defaultContainer(c: Container): void {
+  const tag = imageTag(c.image ?? "");
+  c.imagePullPolicy ??= tag === "latest" || tag === "" ? "Always" : "IfNotPresent";
+  c.resources ??= {};
+  c.terminationMessagePath ??= "/dev/termination-log";
+  c.terminationMessagePolicy ??= "File";
+  for (const p of c.ports ?? []) p.protocol ??= "TCP";
+}
+
+/** The tag of an image reference ("" when none; digests count as a tag). */
+export function imageTag(image: string): string {
+  if (image.includes("@")) return image.slice(image.indexOf("@") + 1);
+  const slash = image.lastIndexOf("/");
+  const colon = image.lastIndexOf(":");
+  return colon > slash ? image.slice(colon + 1) : "";
+}
+
+export function defaultPodSpec(spec: PodSpec): void {
+  for (const c of spec.containers ?? []) defaultContainer(c);
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  spec.dnsPolicy ??= "ClusterFirst";
+  spec.restartPolicy ??= "Always";
+  spec.schedulerName ??= "default-scheduler";
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+}
+
+export function defaultPodTemplate(t: PodTemplateSpec): void {
+  t.metadata ??= {};
+  t.metadata.creationTimestamp = null;
+  t.spec ??= { containers: [] };
+  defaultPodSpec(t.spec);
+}
+
+export function defaultDeployment(d: Deployment): void {
+  const s = d.spec;
+  s.replicas ??= 1;
+  s.strategy ??= {} as Deployment["spec"]["strategy"];
+  s.strategy.type ??= "RollingUpdate";
+  if (s.strategy.type === "RollingUpdate") s.strategy.rollingUpdate ??= { maxSurge: "25%", maxUnavailable: "25%" };
+  s.revisionHistoryLimit ??= 10;
+  s.progressDeadlineSeconds ??= 600;
+  defaultPodTemplate(s.template);
+  d.status ??= {};
+}
+
+export function defaultReplicaSet(rs: ReplicaSet): void {
+  rs.spec.replicas ??= 1;
+  defaultPodTemplate(rs.spec.template);
+  rs.status ??= { replicas: 0 };
+}
+
+export function defaultDaemonSet(ds: DaemonSet): void {
+  ds.spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } };
+  ds.spec.revisionHistoryLimit ??= 10;
+  defaultPodTemplate(ds.spec.template);
+  ds.status ??= { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+}
+
+export function defaultService(svc: Service): void {
+  const s = svc.spec;
+  s.type ??= "ClusterIP";
+  s.sessionAffinity ??= "None";
+  if (s.sessionAffinity === "ClientIP") s.sessionAffinityConfig ??= { clientIP: { timeoutSeconds: 10800 } };
+  for (const p of s.ports ?? []) {
+    p.protocol ??= "TCP";
+    if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === "") p.targetPort = p.port;
+  }
+  if (s.type !== "ExternalName") {
+    s.internalTrafficPolicy ??= "Cluster";
+    s.ipFamilies ??= ["IPv4"];
+    s.ipFamilyPolicy ??= "SingleStack";
+  }
+  if (s.type === "NodePort" || s.type === "LoadBalancer") s.externalTrafficPolicy ??= "Cluster";
+  if (s.type === "LoadBalancer") s.allocateLoadBalancerNodePorts ??= true;
+  svc.status ??= { loadBalancer: {} };
+}

@@ -1,0 +1,411 @@
+/**
+ * Kubernetes object shapes, as the API server stores and returns them (the subset Podflow uses).
+ * Field names and nesting follow the real v1 / apps/v1 / discovery.k8s.io/v1 APIs so that
+ * `kubectl get -o yaml` prints what a real cluster prints.
+ */
+
+export type Labels = Record<string, string>;
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  generateName?: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  /** RFC 3339 time, derived from the virtual clock. */
+  creationTimestamp: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+}
+
+/** What a client sends: metadata without server-set fields. */
+export type ObjectMetaInput = Partial<ObjectMeta>;
+
+export interface TypeMeta {
+  apiVersion: string;
+  kind: string;
+}
+
+export interface KubeObject extends TypeMeta {
+  metadata: ObjectMeta;
+}
+
+// ---------------------------------------------------------------- label selectors
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+// ---------------------------------------------------------------- core/v1
+
+export interface Namespace extends KubeObject {
+  kind: "Namespace";
+  spec: { finalizers?: string[] };
+  status: { phase: "Active" | "Terminating" };
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+}
+
+export interface NodeCondition {
+  type: string;
+  status: "True" | "False" | "Unknown";
+  lastHeartbeatTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+export interface Node extends KubeObject {
+  kind: "Node";
+  spec: { podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean };
+  status: {
+    addresses: { type: "InternalIP" | "Hostname"; address: string }[];
+    allocatable: Record<string, string>;
+    capacity: Record<string, string>;
+    conditions: NodeCondition[];
+    nodeInfo: {
+      architecture: string;
+      bootID: string;
+      containerRuntimeVersion: string;
+      kernelVersion: string;
+      kubeProxyVersion: string;
+      kubeletVersion: string;
+      machineID: string;
+      operatingSystem: string;
+      osImage: string;
+      systemUUID: string;
+    };
+  };
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol?: "TCP" | "UDP" | "SCTP";
+  hostPort?: number;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  env?: EnvVar[];
+  resources?: Record<string, unknown>;
+  imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  readinessProbe?: Record<string, unknown>;
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: "Exists" | "Equal";
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  restartPolicy?: "Always" | "OnFailure" | "Never";
+  terminationGracePeriodSeconds?: number;
+  dnsPolicy?: string;
+  schedulerName?: string;
+  securityContext?: Record<string, unknown>;
+  nodeName?: string;
+  nodeSelector?: Labels;
+  hostNetwork?: boolean;
+  hostname?: string;
+  subdomain?: string;
+  serviceAccountName?: string;
+  serviceAccount?: string;
+  priority?: number;
+  priorityClassName?: string;
+  enableServiceLinks?: boolean;
+  preemptionPolicy?: string;
+  tolerations?: Toleration[];
+  volumes?: Record<string, unknown>[];
+}
+
+export interface PodCondition {
+  type: "PodReadyToStartContainers" | "Initialized" | "Ready" | "ContainersReady" | "PodScheduled";
+  status: "True" | "False";
+  lastProbeTime: null;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  imageID: string;
+  containerID?: string;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  state: {
+    waiting?: { reason: string; message?: string };
+    running?: { startedAt: string };
+    terminated?: { exitCode: number; reason: string; startedAt?: string; finishedAt?: string };
+  };
+  lastState: Record<string, unknown>;
+}
+
+export type PodPhase = "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
+
+export interface PodStatus {
+  phase: PodPhase;
+  conditions?: PodCondition[];
+  hostIP?: string;
+  hostIPs?: { ip: string }[];
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  startTime?: string;
+  qosClass?: string;
+  containerStatuses?: ContainerStatus[];
+}
+
+export interface PodTemplateSpec {
+  metadata: { labels?: Labels; annotations?: Record<string, string>; creationTimestamp?: null; name?: string };
+  spec: PodSpec;
+}
+
+export interface Pod extends KubeObject {
+  kind: "Pod";
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export type IntOrString = number | string;
+
+export interface ServicePort {
+  name?: string;
+  protocol: "TCP" | "UDP" | "SCTP";
+  appProtocol?: string;
+  port: number;
+  targetPort: IntOrString;
+  nodePort?: number;
+}
+
+export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
+
+export interface ServiceSpec {
+  type: ServiceType;
+  selector?: Labels;
+  ports?: ServicePort[];
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalName?: string;
+  externalIPs?: string[];
+  sessionAffinity: "None" | "ClientIP";
+  sessionAffinityConfig?: { clientIP: { timeoutSeconds: number } };
+  ipFamilies?: ("IPv4" | "IPv6")[];
+  ipFamilyPolicy?: "SingleStack" | "PreferDualStack" | "RequireDualStack";
+  internalTrafficPolicy?: "Cluster" | "Local";
+  externalTrafficPolicy?: "Cluster" | "Local";
+  publishNotReadyAddresses?: boolean;
+  healthCheckNodePort?: number;
+  allocateLoadBalancerNodePorts?: boolean;
+}
+
+export interface Service extends KubeObject {
+  kind: "Service";
+  spec: ServiceSpec;
+  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  hostname?: string;
+  targetRef?: { kind: string; namespace: string; name: string; uid: string };
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: { name?: string; port: number; protocol: string; appProtocol?: string }[];
+}
+
+export interface Endpoints extends KubeObject {
+  kind: "Endpoints";
+  subsets?: EndpointSubset[];
+}
+
+export interface ConfigMap extends KubeObject {
+  kind: "ConfigMap";
+  data?: Record<string, string>;
+}
+
+export interface ObjectReference {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid: string;
+  apiVersion: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export interface KEvent extends KubeObject {
+  kind: "Event";
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  source: { component: string; host?: string };
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+  type: "Normal" | "Warning";
+  eventTime: null;
+  reportingComponent: string;
+  reportingInstance: string;
+}
+
+// ---------------------------------------------------------------- apps/v1
+
+export interface ReplicaSet extends KubeObject {
+  kind: "ReplicaSet";
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number };
+  status: {
+    replicas: number;
+    fullyLabeledReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface DeploymentCondition {
+  type: "Available" | "Progressing" | "ReplicaFailure";
+  status: "True" | "False";
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+export interface Deployment extends KubeObject {
+  kind: "Deployment";
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    strategy: {
+      type: "RollingUpdate" | "Recreate";
+      rollingUpdate?: { maxSurge: IntOrString; maxUnavailable: IntOrString };
+    };
+    revisionHistoryLimit: number;
+    progressDeadlineSeconds: number;
+    minReadySeconds?: number;
+    paused?: boolean;
+  };
+  status: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    conditions?: DeploymentCondition[];
+    collisionCount?: number;
+  };
+}
+
+export interface DaemonSet extends KubeObject {
+  kind: "DaemonSet";
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy: { type: string; rollingUpdate?: Record<string, unknown> };
+    revisionHistoryLimit: number;
+  };
+  status: {
+    currentNumberScheduled: number;
+    desiredNumberScheduled: number;
+    numberMisscheduled: number;
+    numberReady: number;
+    numberAvailable?: number;
+    updatedNumberScheduled?: number;
+    observedGeneration?: number;
+  };
+}
+
+// ---------------------------------------------------------------- discovery.k8s.io/v1
+
+export interface Endpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  zone?: string;
+  hostname?: string;
+  targetRef?: { kind: string; namespace: string; name: string; uid: string };
+}
+
+export interface EndpointPort {
+  name: string;
+  port: number;
+  protocol: string;
+  appProtocol?: string;
+}
+
+export interface EndpointSlice extends KubeObject {
+  kind: "EndpointSlice";
+  addressType: "IPv4" | "IPv6" | "FQDN";
+  endpoints: Endpoint[];
+  ports: EndpointPort[] | null;
+}
+
+// ---------------------------------------------------------------- kinds
+
+export type AnyObject =
+  | Namespace
+  | Node
+  | Pod
+  | Service
+  | Endpoints
+  | ConfigMap
+  | KEvent
+  | ReplicaSet
+  | Deployment
+  | DaemonSet
+  | EndpointSlice;
+
+export type Kind = AnyObject["kind"];
+
+export type ObjectOfKind<K extends Kind> = Extract<AnyObject, { kind: K }>;

@@ -1,0 +1,71 @@
+import type { ExecResult } from "../api";
+import type { ClusterImpl } from "../cluster/cluster";
+import { Ctx, GLOBAL_FLAGS, type Command } from "./command";
+import { parseFlags } from "./flags";
+import { commandHelp, rootHelp } from "./help";
+import { COMMANDS } from "./verbs";
+
+/** Runs `kubectl <argv…>` against the cluster. */
+export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string): ExecResult {
+  if (argv.length === 0 || (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help"))) {
+    return { stdout: rootHelp(COMMANDS), stderr: "", exitCode: 0 };
+  }
+  // Global flags may come before the verb: `kubectl -n kube-system get pods`.
+  const pre: string[] = [];
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith("-")) {
+    const w = argv[i];
+    pre.push(w);
+    const takesValue = /^(-n|--namespace|--context|--kubeconfig)$/.test(w);
+    if (takesValue && i + 1 < argv.length) pre.push(argv[++i]);
+    i++;
+  }
+  const verb = argv[i];
+  if (verb === undefined) return { stdout: rootHelp(COMMANDS), stderr: "", exitCode: 0 };
+  let cmd = COMMANDS.find((c) => c.name === verb || c.aliases?.includes(verb));
+  if (!cmd) return { stdout: "", stderr: unknownCommand(verb), exitCode: 1 };
+  let path = `kubectl ${cmd.name}`;
+  let rest = argv.slice(i + 1);
+  while (cmd.subcommands && rest.length > 0 && !rest[0].startsWith("-")) {
+    const sub: Command | undefined = cmd.subcommands.find((c) => c.name === rest[0] || c.aliases?.includes(rest[0]));
+    if (!sub) break;
+    cmd = sub;
+    path += ` ${sub.name}`;
+    rest = rest.slice(1);
+  }
+  const parsed = parseFlags([...pre, ...rest], [...(cmd.flags ?? []), ...GLOBAL_FLAGS]);
+  if (!parsed.ok) return { stdout: "", stderr: `error: ${parsed.error}\nSee '${path} --help' for usage.\n`, exitCode: 1 };
+  if (parsed.value.flags.get("help") === true) return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
+  const ctx = new Ctx(cluster, stdin, path, parsed.value);
+  if (!cmd.run) {
+    // A group such as `kubectl create` or `kubectl rollout` without a sub-command.
+    if (cmd.subcommands && parsed.value.args.length > 0) {
+      return { stdout: "", stderr: unknownSubcommand(path, parsed.value.args[0], cmd), exitCode: 1 };
+    }
+    return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
+  }
+  cmd.run(ctx);
+  return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode };
+}
+
+function unknownCommand(verb: string): string {
+  const suggestions = COMMANDS.filter((c) => levenshtein(c.name, verb) <= 2 || c.name.startsWith(verb.toLowerCase())).map((c) => c.name);
+  let s = `error: unknown command "${verb}" for "kubectl"`;
+  if (suggestions.length > 0) s += `\n\nDid you mean this?\n${suggestions.map((n) => `\t${n}`).join("\n")}\n`;
+  return s + "\n";
+}
+
+function unknownSubcommand(path: string, word: string, cmd: Command): string {
+  const suggestions = (cmd.subcommands ?? []).filter((c) => levenshtein(c.name, word) <= 2).map((c) => c.name);
+  let s = `error: unknown command "${word}" for "${path}"`;
+  if (suggestions.length > 0) s += `\n\nDid you mean this?\n${suggestions.map((n) => `\t${n}`).join("\n")}\n`;
+  return s + "\n";
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}

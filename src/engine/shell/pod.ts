@@ -1,0 +1,161 @@
+import type { ExecResult } from "../api";
+import type { ClusterImpl } from "../cluster/cluster";
+import { imageRepository } from "../cluster/images";
+import type { Pod } from "../cluster/types";
+import { formatIPv4, indexedIP, mustParseCidr } from "../cluster/ipam/cidr";
+
+/** How an image's shell behaves: Debian's dash (nginx, httpd, mysql…) or BusyBox's ash. */
+function family(image: string): "busybox" | "debian" {
+  const repo = imageRepository(image);
+  return /^(busybox|alpine|curlimages\/curl|podflow\/hello)/.test(repo) || repo.includes("coredns") ? "busybox" : "debian";
+}
+
+/** Image-specific environment the real images set in their Dockerfiles. */
+const IMAGE_ENV: Record<string, Record<string, string>> = {
+  nginx: { NGINX_VERSION: "1.27.5", NJS_VERSION: "0.8.10", NJS_RELEASE: "1~bookworm", PKG_RELEASE: "1~bookworm", DYNPKG_RELEASE: "1~bookworm" },
+  httpd: { HTTPD_PREFIX: "/usr/local/apache2", HTTPD_VERSION: "2.4.63" },
+  mysql: { GOSU_VERSION: "1.17", MYSQL_MAJOR: "9.3", MYSQL_VERSION: "9.3.0-1.el9", MYSQL_SHELL_VERSION: "9.3.0-1.el9" },
+};
+
+export function podPrompt(cluster: ClusterImpl, ctx: { namespace: string; pod: string; container: string }): string {
+  const pod = cluster.rt.store.get("Pod", ctx.namespace, ctx.pod);
+  const image = pod?.spec.containers.find((c) => c.name === ctx.container)?.image ?? "";
+  return family(image) === "busybox" ? "/ # " : "# ";
+}
+
+/**
+ * Runs a command inside a pod's container (`kubectl exec POD -- CMD`, or a line typed in a
+ * `kubectl exec -it POD -- sh` session). Network tools (curl, wget, nslookup, ping) arrive with
+ * the networking work; what is here is the pod's own view: hostname, env, resolv.conf, hosts.
+ */
+export function runInPod(cluster: ClusterImpl, ns: string, podName: string, container: string, argv: string[], interactive: boolean): ExecResult {
+  const pod = cluster.rt.store.get("Pod", ns, podName);
+  if (!pod) return { stdout: "", stderr: `Error from server (NotFound): pods "${podName}" not found\n`, exitCode: 1 };
+  const c = pod.spec.containers.find((x) => x.name === container);
+  if (!c) return { stdout: "", stderr: `error: container ${container} not found in pod ${podName}\n`, exitCode: 1 };
+  const running = pod.status.containerStatuses?.find((s) => s.name === container)?.state.running;
+  if (!running || pod.status.phase !== "Running") {
+    return { stdout: "", stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
+  }
+  const fam = family(c.image);
+  const [cmd, ...args] = argv;
+  const ok = (stdout: string): ExecResult => ({ stdout, stderr: "", exitCode: 0 });
+  const files = podFiles(cluster, pod);
+  switch (cmd) {
+    case "sh":
+    case "/bin/sh":
+    case "bash":
+    case "/bin/bash":
+    case "ash":
+      if (args[0] === "-c" && args[1] !== undefined) return runInPod(cluster, ns, podName, container, args[1].split(/\s+/).filter(Boolean), interactive);
+      if (cmd.endsWith("bash") && fam === "busybox") return notFound(cmd, fam, interactive);
+      return ok("");
+    case "hostname":
+      return ok(`${pod.spec.hostname ?? pod.metadata.name}\n`);
+    case "true":
+      return ok("");
+    case "whoami":
+      return ok("root\n");
+    case "id":
+      return ok("uid=0(root) gid=0(root) groups=0(root)\n");
+    case "pwd":
+      return ok("/\n");
+    case "echo":
+      return ok(args.join(" ") + "\n");
+    case "env":
+    case "printenv": {
+      const env = podEnv(cluster, pod, c.name);
+      if (cmd === "printenv" && args[0]) return env[args[0]] !== undefined ? ok(env[args[0]] + "\n") : { stdout: "", stderr: "", exitCode: 1 };
+      return ok(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(""));
+    }
+    case "cat": {
+      let out = "";
+      for (const f of args) {
+        const content = files[f];
+        if (content === undefined) return { stdout: out, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 };
+        out += content;
+      }
+      return ok(out);
+    }
+    case "ls":
+      return ok(fam === "busybox" ? "bin    dev    etc    home   lib    lib64  proc   root   sys    tmp    usr    var\n" : "bin   dev\t\t     docker-entrypoint.sh  home  lib64  mnt  proc  run   srv  tmp  var\nboot  docker-entrypoint.d  etc\t\t\t   lib\t media  opt  root  sbin  sys  usr\n");
+    case "sleep":
+      cluster.rt.clock.advance((Number(args[0]) || 0) * 1000);
+      return ok("");
+    case "date":
+      return ok(new Date(cluster.rt.clock.now).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, "$1 $3 $2 $5 UTC $4") + "\n");
+    default:
+      return notFound(cmd, fam, interactive);
+  }
+}
+
+function notFound(cmd: string, fam: "busybox" | "debian", interactive: boolean): ExecResult {
+  if (interactive) return { stdout: "", stderr: fam === "busybox" ? `sh: ${cmd}: not found\n` : `sh: 1: ${cmd}: not found\n`, exitCode: 127 };
+  return {
+    stdout: "",
+    stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${"0".repeat(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
+    exitCode: 1,
+  };
+}
+
+function dnsIP(cluster: ClusterImpl): string {
+  return formatIPv4(indexedIP(mustParseCidr(cluster.options.serviceCidr), 10)!);
+}
+
+/** The files the kubelet writes into every pod. */
+function podFiles(cluster: ClusterImpl, pod: Pod): Record<string, string> {
+  const ns = pod.metadata.namespace!;
+  const resolv =
+    pod.spec.dnsPolicy === "Default"
+      ? "nameserver 8.8.8.8\n"
+      : `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${dnsIP(cluster)}\noptions ndots:5\n`;
+  const host = pod.spec.hostname ?? pod.metadata.name;
+  return {
+    "/etc/resolv.conf": resolv,
+    "/etc/hostname": `${host}\n`,
+    "/etc/hosts": `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${pod.status.podIP ?? ""}\t${host}\n`,
+    "/var/run/secrets/kubernetes.io/serviceaccount/namespace": ns,
+  };
+}
+
+/**
+ * The container's environment: PATH and HOSTNAME, the image's own variables, the pod's `env`,
+ * and the docker-link style service variables the kubelet adds for every Service that existed
+ * in the namespace when the pod started (enableServiceLinks).
+ */
+export function podEnv(cluster: ClusterImpl, pod: Pod, container: string): Record<string, string> {
+  const c = pod.spec.containers.find((x) => x.name === container)!;
+  const env: Record<string, string> = {};
+  env.KUBERNETES_SERVICE_PORT_HTTPS = "443";
+  const started = pod.status.startTime ?? pod.metadata.creationTimestamp;
+  const services = cluster.rt.store
+    .list("Service", pod.metadata.namespace)
+    .concat(pod.metadata.namespace === "default" ? [] : cluster.rt.store.list("Service", "default").filter((s) => s.metadata.name === "kubernetes"))
+    .filter((s) => s.metadata.creationTimestamp <= started && s.spec.clusterIP && s.spec.clusterIP !== "None");
+  for (const s of services) {
+    if (pod.spec.enableServiceLinks === false && s.metadata.name !== "kubernetes") continue;
+    const n = s.metadata.name.toUpperCase().replace(/-/g, "_");
+    const first = s.spec.ports?.[0];
+    if (!first) continue;
+    env[`${n}_SERVICE_HOST`] = s.spec.clusterIP!;
+    env[`${n}_SERVICE_PORT`] = String(first.port);
+    for (const p of s.spec.ports ?? []) if (p.name) env[`${n}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, "_")}`] = String(p.port);
+    env[`${n}_PORT`] = `${first.protocol.toLowerCase()}://${s.spec.clusterIP}:${first.port}`;
+    for (const p of s.spec.ports ?? []) {
+      const base = `${n}_PORT_${p.port}_${p.protocol}`;
+      env[base] = `${p.protocol.toLowerCase()}://${s.spec.clusterIP}:${p.port}`;
+      env[`${base}_PROTO`] = p.protocol.toLowerCase();
+      env[`${base}_PORT`] = String(p.port);
+      env[`${base}_ADDR`] = s.spec.clusterIP!;
+    }
+  }
+  const out: Record<string, string> = {
+    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    HOSTNAME: pod.spec.hostname ?? pod.metadata.name,
+    ...(IMAGE_ENV[imageRepository(c.image)] ?? {}),
+  };
+  for (const e of c.env ?? []) out[e.name] = e.value ?? "";
+  Object.assign(out, env);
+  out.HOME = "/root";
+  return out;
+}

@@ -1,0 +1,307 @@
+import type { ExecResult } from "../api";
+import type { ClusterImpl } from "../cluster/cluster";
+import { runKubectl } from "../kubectl";
+import { kubeadm } from "./kubeadm";
+import { runInPod, podPrompt } from "./pod";
+import { tokenize, type Token } from "./tokenize";
+import { FILTERS } from "./filters";
+
+/** Where the next line runs: the control plane's shell, another node's, or a shell in a pod. */
+export type ShellContext = { kind: "node"; node: string } | { kind: "pod"; namespace: string; pod: string; container: string; outer: string };
+
+/**
+ * Virtual time one command line takes (the API round trip and the learner's Enter), so a
+ * `kubectl get pods` right after `kubectl create` sees the new pod, as on a real cluster.
+ */
+export const LINE_LATENCY_MS = 100;
+
+const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
+
+/**
+ * The lab terminal's line interpreter. It is deliberately small: it runs kubectl, the node tools
+ * and a few shell built-ins, with quotes, `;`, `&&`, `||`, pipes into grep/wc/head/tail/sort,
+ * `>`/`>>` redirection and heredocs. Anything else gets bash's own "command not found".
+ */
+export class Shell {
+  private readonly stack: ShellContext[] = [{ kind: "node", node: "controlplane" }];
+  readonly history: string[] = [];
+
+  constructor(private readonly cluster: ClusterImpl) {}
+
+  get context(): ShellContext {
+    return this.stack[this.stack.length - 1];
+  }
+
+  prompt(): string {
+    const c = this.context;
+    if (c.kind === "pod") return podPrompt(this.cluster, c);
+    return `${c.node}:~$ `;
+  }
+
+  /** Runs a line, or several lines (a pasted script, a heredoc). */
+  exec(input: string): ExecResult {
+    const lines = input.replace(/\r\n?/g, "\n").split("\n");
+    let stdout = "";
+    let stderr = "";
+    let exitCode = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const start = i;
+      if (line.trim() === "" && lines.length > 1) continue;
+      let stdin: string | undefined;
+      let cmdLine = line;
+      const m = HEREDOC.exec(line);
+      if (m) {
+        const delim = m[2];
+        const body: string[] = [];
+        let j = i + 1;
+        for (; j < lines.length && lines[j].trim() !== delim; j++) body.push(m[0].startsWith("<<-") ? lines[j].replace(/^\t+/, "") : lines[j]);
+        i = j;
+        stdin = body.length ? body.join("\n") + "\n" : "";
+        cmdLine = line.replace(HEREDOC, "");
+      }
+      if (line.trim()) this.history.push(m ? lines.slice(start, i + 1).join("\n") : line);
+      const r = this.runLine(cmdLine, stdin);
+      this.cluster.rt.clock.advance(LINE_LATENCY_MS);
+      stdout += r.stdout;
+      stderr += r.stderr;
+      exitCode = r.exitCode;
+    }
+    return { stdout, stderr, exitCode };
+  }
+
+  private runLine(line: string, stdin: string | undefined): ExecResult {
+    const t = tokenize(line);
+    if (!t.ok) return { stdout: "", stderr: `bash: ${t.error}\n`, exitCode: 2 };
+    // Split into && / || / ; chains.
+    let stdout = "";
+    let stderr = "";
+    let code = 0;
+    let seg: Token[] = [];
+    let op: string | undefined;
+    const flush = () => {
+      const skip = (op === "&&" && code !== 0) || (op === "||" && code === 0);
+      if (seg.length > 0 && !skip) {
+        const r = this.runPipeline(seg, stdin);
+        stdout += r.stdout;
+        stderr += r.stderr;
+        code = r.exitCode;
+      }
+      seg = [];
+    };
+    for (const tok of t.tokens) {
+      if (tok.type === "op" && (tok.value === "&&" || tok.value === "||" || tok.value === ";")) {
+        flush();
+        op = tok.value;
+      } else seg.push(tok);
+    }
+    flush();
+    return { stdout, stderr, exitCode: code };
+  }
+
+  private runPipeline(tokens: Token[], stdin: string | undefined): ExecResult {
+    // Redirection at the end: `> file` or `>> file`.
+    let redirect: { file: string; append: boolean } | undefined;
+    const opIdx = tokens.findIndex((x) => x.type === "op" && (x.value === ">" || x.value === ">>"));
+    if (opIdx >= 0) {
+      const target = tokens[opIdx + 1];
+      if (!target || target.type !== "word") return { stdout: "", stderr: "bash: syntax error near unexpected token `newline'\n", exitCode: 2 };
+      redirect = { file: target.value, append: (tokens[opIdx] as { value: string }).value === ">>" };
+      tokens = [...tokens.slice(0, opIdx), ...tokens.slice(opIdx + 2)];
+    }
+    const stages: string[][] = [[]];
+    for (const tok of tokens) {
+      if (tok.type === "op" && tok.value === "|") stages.push([]);
+      else if (tok.type === "word") stages[stages.length - 1].push(tok.value);
+    }
+    let input = stdin;
+    let result: ExecResult = { stdout: "", stderr: "", exitCode: 0 };
+    let stderr = "";
+    for (let s = 0; s < stages.length; s++) {
+      const argv = stages[s];
+      if (argv.length === 0) return { stdout: "", stderr: "bash: syntax error near unexpected token `|'\n", exitCode: 2 };
+      result = s === 0 ? this.runCommand(argv, input) : this.runFilter(argv, input ?? "");
+      stderr += result.stderr;
+      input = result.stdout;
+    }
+    if (redirect) {
+      if (this.context.kind === "node" && this.context.node === "controlplane") {
+        if (redirect.append) this.cluster.files.append(redirect.file, result.stdout);
+        else this.cluster.files.write(redirect.file, result.stdout);
+      }
+      return { stdout: "", stderr, exitCode: result.exitCode };
+    }
+    return { stdout: result.stdout, stderr, exitCode: result.exitCode };
+  }
+
+  private runFilter(argv: string[], input: string): ExecResult {
+    const f = FILTERS[argv[0]];
+    if (f) return f(argv.slice(1), input);
+    if (argv[0] === "kubectl" || argv[0] === "k") return this.runCommand(argv, input);
+    return { stdout: "", stderr: `${argv[0]}: command not found\n`, exitCode: 127 };
+  }
+
+  private runCommand(argv: string[], stdin: string | undefined): ExecResult {
+    const ctx = this.context;
+    const [cmd, ...args] = argv;
+    if (ctx.kind === "pod") {
+      if (cmd === "exit") {
+        this.stack.pop();
+        return { stdout: "", stderr: "", exitCode: 0 };
+      }
+      return runInPod(this.cluster, ctx.namespace, ctx.pod, ctx.container, argv, true);
+    }
+    switch (cmd) {
+      case "kubectl":
+      case "k":
+        if (ctx.node !== "controlplane") {
+          return { stdout: "", stderr: "E0512 09:00:00.000000    1234 memcache.go:265] \"Unhandled Error\" err=\"couldn't get current server API group list: Get \\\"http://localhost:8080/api?timeout=32s\\\": dial tcp 127.0.0.1:8080: connect: connection refused\"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n", exitCode: 1 };
+        }
+        return this.kubectl(args, stdin);
+      case "ssh":
+        return this.ssh(args);
+      case "exit":
+      case "logout":
+        if (this.stack.length > 1) {
+          const left = this.stack.pop()!;
+          return { stdout: left.kind === "node" ? `logout\nConnection to ${left.node} closed.\n` : "", stderr: "", exitCode: 0 };
+        }
+        return { stdout: "", stderr: "", exitCode: 0 };
+      case "sleep": {
+        const s = parseDuration(args[0]);
+        if (s === undefined) return { stdout: "", stderr: `sleep: invalid time interval '${args[0] ?? ""}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+        this.cluster.rt.clock.advance(s * 1000);
+        return { stdout: "", stderr: "", exitCode: 0 };
+      }
+      case "clear":
+        return { stdout: "\x1b[H\x1b[2J\x1b[3J", stderr: "", exitCode: 0 };
+      case "history":
+        return { stdout: this.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h.split("\n")[0]}\n`).join(""), stderr: "", exitCode: 0 };
+      case "help":
+        return { stdout: HELP, stderr: "", exitCode: 0 };
+      case "kubeadm":
+        return kubeadm(this.cluster, args);
+      case "hostname":
+        return { stdout: `${ctx.node}\n`, stderr: "", exitCode: 0 };
+      case "whoami":
+        return { stdout: "root\n", stderr: "", exitCode: 0 };
+      case "pwd":
+        return { stdout: "/root\n", stderr: "", exitCode: 0 };
+      case "echo":
+        return { stdout: (args[0] === "-n" ? args.slice(1).join(" ") : args.join(" ") + "\n"), stderr: "", exitCode: 0 };
+      case "true":
+        return { stdout: "", stderr: "", exitCode: 0 };
+      case "false":
+        return { stdout: "", stderr: "", exitCode: 1 };
+      case "ls":
+        if (ctx.node !== "controlplane") return { stdout: "", stderr: "", exitCode: 0 };
+        return { stdout: this.cluster.files.list(args.find((a) => !a.startsWith("-")) ?? "/root").map((f) => f + "\n").join(""), stderr: "", exitCode: 0 };
+      case "cat": {
+        if (args.length === 0) return { stdout: stdin ?? "", stderr: "", exitCode: 0 };
+        let out = "";
+        let err = "";
+        for (const f of args) {
+          const c = ctx.node === "controlplane" ? this.cluster.files.read(f) : undefined;
+          if (c === undefined) err += `cat: ${f}: No such file or directory\n`;
+          else out += c;
+        }
+        return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+      }
+      case "rm": {
+        let err = "";
+        for (const f of args.filter((a) => !a.startsWith("-"))) if (!this.cluster.files.remove(f) && !args.includes("-f")) err += `rm: cannot remove '${f}': No such file or directory\n`;
+        return { stdout: "", stderr: err, exitCode: err ? 1 : 0 };
+      }
+      case "date":
+        return { stdout: goDate(this.cluster.rt.clock.now) + "\n", stderr: "", exitCode: 0 };
+      default: {
+        const f = FILTERS[cmd];
+        if (f) return f(args, stdin ?? "");
+        return { stdout: "", stderr: `${cmd}: command not found\n`, exitCode: 127 };
+      }
+    }
+  }
+
+  private kubectl(args: string[], stdin: string | undefined): ExecResult {
+    // `kubectl exec -it POD -- sh` opens a shell in the pod: later lines run there.
+    if (args[0] === "exec") {
+      const interactive = args.some((a) => /^-[a-z]*[it][a-z]*$/.test(a) && !a.startsWith("--")) || args.includes("--stdin") || args.includes("--tty");
+      const dash = args.indexOf("--");
+      const cmd = dash >= 0 ? args.slice(dash + 1) : [];
+      if (interactive && cmd.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(cmd[0])) {
+        const r = runKubectl(this.cluster, [...args.slice(0, dash), "--", "true"], stdin);
+        if (r.exitCode !== 0) return r;
+        const target = resolveExecTarget(this.cluster, args.slice(1, dash));
+        if (!target) return r;
+        const probe = runInPod(this.cluster, target.namespace, target.pod, target.container, cmd, true);
+        if (probe.exitCode !== 0) return probe;
+        this.stack.push({ kind: "pod", ...target, outer: this.prompt() });
+        return { stdout: "", stderr: "", exitCode: 0 };
+      }
+    }
+    return runKubectl(this.cluster, args, stdin);
+  }
+
+  private ssh(args: string[]): ExecResult {
+    const host = args.find((a) => !a.startsWith("-"))?.replace(/^.*@/, "");
+    if (!host) return { stdout: "", stderr: "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n", exitCode: 255 };
+    const node = this.cluster.rt.store
+      .list("Node")
+      .find((n) => n.metadata.name === host || n.status.addresses.some((a) => a.address === host));
+    if (!node) return { stdout: "", stderr: `ssh: Could not resolve hostname ${host}: Name or service not known\n`, exitCode: 255 };
+    const name = node.metadata.name;
+    const cur = this.context;
+    if (cur.kind === "node" && cur.node === name) return { stdout: "", stderr: "", exitCode: 0 };
+    this.stack.push({ kind: "node", node: name });
+    return { stdout: `Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-60-generic x86_64)\n\nLast login: ${goDate(this.cluster.rt.clock.now - 3_600_000)} from ${this.cluster.rt.store.list("Node")[0]?.status.addresses[0]?.address ?? "172.30.1.2"}\n`, stderr: "", exitCode: 0 };
+  }
+}
+
+/** The pod (and container) `kubectl exec` names. */
+function resolveExecTarget(cluster: ClusterImpl, words: string[]): { namespace: string; pod: string; container: string } | undefined {
+  let ns = "default";
+  let container = "";
+  let pod = "";
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === "-n" || w === "--namespace") ns = words[++i] ?? ns;
+    else if (w.startsWith("--namespace=")) ns = w.slice(12);
+    else if (w.startsWith("-n") && w.length > 2 && !w.startsWith("--")) ns = w.slice(2);
+    else if (w === "-c" || w === "--container") container = words[++i] ?? "";
+    else if (w.startsWith("--container=")) container = w.slice(12);
+    else if (!w.startsWith("-")) pod = w.replace(/^(pod|pods|po)\//, "");
+  }
+  const p = cluster.rt.store.get("Pod", ns, pod);
+  if (!p) return undefined;
+  return { namespace: ns, pod, container: container || p.spec.containers[0].name };
+}
+
+function parseDuration(s: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(s ?? "");
+  if (!m) return undefined;
+  return Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
+}
+
+/** `date`'s default format (UTC). */
+function goDate(ms: number): string {
+  const d = new Date(ms);
+  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v1.33).
+
+  kubectl ...            talk to the cluster (alias: k); try 'kubectl get pods -A'
+  kubectl exec -it POD -- sh
+                         open a shell in a pod ('exit' to leave)
+  ssh NODE               log in to a node (controlplane, node01, ...); 'exit' to leave
+  kubeadm init --help    the flags that set the three IP ranges
+  kubeadm config print init-defaults
+  sleep N                let N seconds of cluster time pass
+  cat > FILE <<EOF       write a file (end with a line EOF); kubectl apply -f FILE
+  history, clear, help
+
+Pipes into grep, wc -l, head, tail and sort work; so do ';', '&&' and '||'.
+`;
