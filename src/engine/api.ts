@@ -39,6 +39,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** What a terminal shows: stdout and stderr interleaved in the order they were written. */
+  output: string;
 }
 
 /** One IP-range view the UI draws (the three ranges of the article). */

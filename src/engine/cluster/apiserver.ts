@@ -63,7 +63,7 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + rt.prng.k8sString(5);
     meta.name ??= "";
 
-    prepareForCreate(obj);
+    prepareForCreate(obj, () => rt.prng.k8sString(5));
     const errors = validateObject(obj, undefined);
     if (errors.length > 0) return fail(invalid(obj.kind, meta.name, errors, groupKind(obj.kind)));
     if (rt.store.get(obj.kind, meta.namespace, meta.name)) return fail(alreadyExists(qualifiedPlural(r), meta.name));
@@ -170,8 +170,35 @@ export class ApiServer {
   }
 }
 
+/**
+ * The ServiceAccount admission plugin: every pod (but static mirror pods) gets the projected
+ * `kube-api-access-xxxxx` volume with the token, the CA and its namespace, mounted read-only.
+ */
+function mountServiceAccountToken(pod: Pod, rngName: () => string): void {
+  if (pod.metadata.annotations?.["kubernetes.io/config.source"] === "file") return;
+  if (pod.spec.volumes?.some((v) => String(v.name).startsWith("kube-api-access-"))) return;
+  const name = `kube-api-access-${rngName()}`;
+  pod.spec.volumes = [
+    ...(pod.spec.volumes ?? []),
+    {
+      name,
+      projected: {
+        defaultMode: 420,
+        sources: [
+          { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+          { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
+          { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+        ],
+      },
+    },
+  ];
+  for (const c of pod.spec.containers) {
+    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name, readOnly: true }];
+  }
+}
+
 /** What a real server resets or fills on create. */
-function prepareForCreate(obj: AnyObject): void {
+function prepareForCreate(obj: AnyObject, rngName: () => string): void {
   delete obj.metadata.deletionTimestamp;
   delete obj.metadata.deletionGracePeriodSeconds;
   switch (obj.kind) {
@@ -188,6 +215,7 @@ function prepareForCreate(obj: AnyObject): void {
         { effect: "NoExecute", key: "node.kubernetes.io/unreachable", operator: "Exists", tolerationSeconds: 300 },
       ];
       obj.status = { phase: "Pending", qosClass: "BestEffort" };
+      mountServiceAccountToken(obj, rngName);
       break;
     case "Deployment":
       obj.spec ??= {} as typeof obj.spec;

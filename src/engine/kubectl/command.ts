@@ -5,9 +5,26 @@ import { str } from "./flags";
 
 /** What one kubectl invocation writes. */
 export class Ctx {
-  stdout = "";
-  stderr = "";
+  private out_ = "";
+  private err_ = "";
+  /** Both streams in the order written, as a terminal shows them. */
+  output = "";
   exitCode = 0;
+
+  get stdout(): string {
+    return this.out_;
+  }
+  set stdout(v: string) {
+    this.output += v.slice(this.out_.length);
+    this.out_ = v;
+  }
+  get stderr(): string {
+    return this.err_;
+  }
+  set stderr(v: string) {
+    this.output += v.slice(this.err_.length);
+    this.err_ = v;
+  }
 
   constructor(
     readonly cluster: ClusterImpl,

@@ -1,4 +1,4 @@
-import type { ExecResult } from "../api";
+import type { Res as ExecResult } from "../shell/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { Ctx, GLOBAL_FLAGS, type Command } from "./command";
 import { parseFlags } from "./flags";
@@ -45,7 +45,7 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
     return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
   }
   cmd.run(ctx);
-  return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode };
+  return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode, output: ctx.output };
 }
 
 function unknownCommand(verb: string): string {

@@ -50,7 +50,12 @@ export function printStructured(ctx: Ctx, fmt: OutputFormat, objects: readonly A
   const data = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (fmt.kind) {
     case "yaml":
-      ctx.out(toYaml(data));
+      try {
+        ctx.out(toYaml(data));
+      } catch (e) {
+        // kubectl refuses to print control characters: `error: yaml: control characters are not allowed`.
+        ctx.fail((e as Error).message);
+      }
       return;
     case "json":
       ctx.out(toJson(data) + "\n");

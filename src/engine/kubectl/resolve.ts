@@ -48,8 +48,5 @@ export function resolveResourceArgs(args: string[]): ResolveResult {
     if (!r) return { ok: false, error: `the server doesn't have a resource type "${t}"` };
     if (!requests.some((q) => q.resource === r)) requests.push({ resource: r, names: [...names] });
   }
-  if (names.length > 0 && requests.length > 1) {
-    return { ok: false, error: "you must specify only one resource" };
-  }
   return { ok: true, requests, slashForm: false };
 }

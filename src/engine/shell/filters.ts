@@ -1,4 +1,4 @@
-import type { ExecResult } from "../api";
+import type { Res as ExecResult } from "./result";
 
 type Filter = (args: string[], input: string) => ExecResult;
 

@@ -1,4 +1,4 @@
-import type { ExecResult } from "../api";
+import type { Res as ExecResult } from "./result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { K8S_VERSION } from "../cluster/bootstrap";
 

@@ -1,4 +1,5 @@
 import type { ExecResult } from "../api";
+import { outputOf, type Res } from "./result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { runKubectl } from "../kubectl";
 import { kubeadm } from "./kubeadm";
@@ -43,6 +44,7 @@ export class Shell {
     const lines = input.replace(/\r\n?/g, "\n").split("\n");
     let stdout = "";
     let stderr = "";
+    let output = "";
     let exitCode = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -65,17 +67,19 @@ export class Shell {
       this.cluster.rt.clock.advance(LINE_LATENCY_MS);
       stdout += r.stdout;
       stderr += r.stderr;
+      output += outputOf(r);
       exitCode = r.exitCode;
     }
-    return { stdout, stderr, exitCode };
+    return { stdout, stderr, exitCode, output };
   }
 
-  private runLine(line: string, stdin: string | undefined): ExecResult {
+  private runLine(line: string, stdin: string | undefined): Res {
     const t = tokenize(line);
     if (!t.ok) return { stdout: "", stderr: `bash: ${t.error}\n`, exitCode: 2 };
     // Split into && / || / ; chains.
     let stdout = "";
     let stderr = "";
+    let output = "";
     let code = 0;
     let seg: Token[] = [];
     let op: string | undefined;
@@ -85,6 +89,7 @@ export class Shell {
         const r = this.runPipeline(seg, stdin);
         stdout += r.stdout;
         stderr += r.stderr;
+        output += outputOf(r);
         code = r.exitCode;
       }
       seg = [];
@@ -96,10 +101,10 @@ export class Shell {
       } else seg.push(tok);
     }
     flush();
-    return { stdout, stderr, exitCode: code };
+    return { stdout, stderr, exitCode: code, output };
   }
 
-  private runPipeline(tokens: Token[], stdin: string | undefined): ExecResult {
+  private runPipeline(tokens: Token[], stdin: string | undefined): Res {
     // Redirection at the end: `> file` or `>> file`.
     let redirect: { file: string; append: boolean } | undefined;
     const opIdx = tokens.findIndex((x) => x.type === "op" && (x.value === ">" || x.value === ">>"));
@@ -115,7 +120,7 @@ export class Shell {
       else if (tok.type === "word") stages[stages.length - 1].push(tok.value);
     }
     let input = stdin;
-    let result: ExecResult = { stdout: "", stderr: "", exitCode: 0 };
+    let result: Res = { stdout: "", stderr: "", exitCode: 0 };
     let stderr = "";
     for (let s = 0; s < stages.length; s++) {
       const argv = stages[s];
@@ -131,17 +136,19 @@ export class Shell {
       }
       return { stdout: "", stderr, exitCode: result.exitCode };
     }
+    // A lone command keeps its interleaving; in a pipeline, stderr of every stage comes first.
+    if (stages.length === 1) return result;
     return { stdout: result.stdout, stderr, exitCode: result.exitCode };
   }
 
-  private runFilter(argv: string[], input: string): ExecResult {
+  private runFilter(argv: string[], input: string): Res {
     const f = FILTERS[argv[0]];
     if (f) return f(argv.slice(1), input);
     if (argv[0] === "kubectl" || argv[0] === "k") return this.runCommand(argv, input);
     return { stdout: "", stderr: `${argv[0]}: command not found\n`, exitCode: 127 };
   }
 
-  private runCommand(argv: string[], stdin: string | undefined): ExecResult {
+  private runCommand(argv: string[], stdin: string | undefined): Res {
     const ctx = this.context;
     const [cmd, ...args] = argv;
     if (ctx.kind === "pod") {
@@ -222,7 +229,7 @@ export class Shell {
     }
   }
 
-  private kubectl(args: string[], stdin: string | undefined): ExecResult {
+  private kubectl(args: string[], stdin: string | undefined): Res {
     // `kubectl exec -it POD -- sh` opens a shell in the pod: later lines run there.
     if (args[0] === "exec") {
       const interactive = args.some((a) => /^-[a-z]*[it][a-z]*$/.test(a) && !a.startsWith("--")) || args.includes("--stdin") || args.includes("--tty");
@@ -242,7 +249,7 @@ export class Shell {
     return runKubectl(this.cluster, args, stdin);
   }
 
-  private ssh(args: string[]): ExecResult {
+  private ssh(args: string[]): Res {
     const host = args.find((a) => !a.startsWith("-"))?.replace(/^.*@/, "");
     if (!host) return { stdout: "", stderr: "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n", exitCode: 255 };
     const node = this.cluster.rt.store

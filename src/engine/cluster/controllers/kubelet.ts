@@ -262,7 +262,25 @@ export class Kubelet implements Controller {
     rt.clock.schedule(ms, () => {
       const cur = rt.store.get("Pod", namespace, name);
       if (!cur || cur.metadata.uid !== uid) return;
-      this.api.delete("Pod", namespace, name, { gracePeriodSeconds: 0 });
+      // Containers have stopped: report it (READY 0/1, endpoint no longer serving), then remove.
+      if (runningContainers.length > 0) {
+        const p = clone(cur);
+        const now = rfc3339(rt.clock.now);
+        for (const cs of p.status.containerStatuses ?? []) {
+          if (!cs.state.running) continue;
+          const killedByGrace = stopSeconds > grace;
+          cs.state = { terminated: { exitCode: killedByGrace ? 137 : 0, reason: killedByGrace ? "Error" : "Completed", startedAt: cs.state.running.startedAt, finishedAt: now } };
+          cs.ready = false;
+          cs.started = false;
+        }
+        setCondition(p, "ContainersReady", false, rt.clock.now);
+        setCondition(p, "Ready", false, rt.clock.now);
+        this.api.write(p);
+      }
+      rt.clock.schedule(runningContainers.length > 0 ? 60 : 0, () => {
+        const again = rt.store.get("Pod", namespace, name);
+        if (again && again.metadata.uid === uid) this.api.delete("Pod", namespace, name, { gracePeriodSeconds: 0 });
+      });
     });
   }
 }
@@ -303,7 +321,7 @@ function running(c: Container, now: string, restartCount: number): ContainerStat
   return {
     name: c.name,
     image: q,
-    imageID: `${q.split(":").slice(0, -1).join(":") || q}@sha256:${"0".repeat(64)}`,
+    imageID: `${q.split(":").slice(0, -1).join(":") || q}@sha256:${digestOf(q)}`,
     ready: false,
     started: true,
     restartCount,
@@ -345,4 +363,16 @@ function hex64(rt: Runtime): string {
   let s = "";
   for (let i = 0; i < 64; i++) s += rt.prng.int(16).toString(16);
   return s;
+}
+
+/** A stable, made-up sha256-looking digest for an image reference (same image ⇒ same digest). */
+function digestOf(image: string): string {
+  let out = "";
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h ^ round, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 64);
 }

@@ -16,20 +16,15 @@ import {
   regexError,
   utf8Length,
 } from "./content";
-
-export const DNS1123_LABEL_MSG =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-export const DNS1123_SUBDOMAIN_MSG =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-export const DNS1035_MSG =
-  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-export const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-export const NAME_PART_MSG =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-export const PREFIX_MSG = "prefix part " + DNS1123_SUBDOMAIN_MSG;
-export const QUALIFIED_NAME_SLASHES_MSG =
-  "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+import {
+  DNS1035_MSG,
+  DNS1123_LABEL_MSG,
+  DNS1123_SUBDOMAIN_MSG,
+  LABEL_VALUE_MSG,
+  NAME_PART_MSG,
+  PREFIX_MSG,
+  QUALIFIED_NAME_SLASHES_MSG,
+} from "./testMessages";
 
 describe("regexError", () => {
   it("puts a double space before each ' or '", () => {
@@ -151,7 +146,7 @@ describe("isValidPortName (IANA_SVC_NAME)", () => {
       [
         "must be no more than 15 characters",
         "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
-        "must contain consecutive hyphens".replace("must", "must not"),
+        "must not contain consecutive hyphens",
         "must not begin or end with a hyphen",
       ],
     ],

@@ -2,6 +2,17 @@
 export * from "./field";
 export * from "./content";
 export * from "./metadata";
-export { validatePod, validatePodSpec, validatePodSpecUpdate, validatePodTemplateSpec, validateContainers, validateContainerPorts, validateTolerations, validateDNS1123Label, POD_UPDATE_FORBIDDEN_MSG, SUPPORTED_PORT_PROTOCOLS } from "./pod";
-export { validateService, validatePortNumOrName, normalizeServiceClusterIPs, SUPPORTED_SERVICE_TYPES } from "./service";
-export { validateDeployment, validateReplicaSet, validateDaemonSet } from "./apps";
+export {
+  POD_UPDATE_FORBIDDEN_MSG,
+  SUPPORTED_PORT_PROTOCOLS,
+  validateContainerPorts,
+  validateContainers,
+  validateDNS1123Label,
+  validatePod,
+  validatePodSpec,
+  validatePodSpecUpdate,
+  validatePodTemplateSpec,
+  validateTolerations,
+} from "./pod";
+export { SUPPORTED_SERVICE_TYPES, normalizeServiceClusterIPs, validatePortNumOrName, validateService } from "./service";
+export { validateDaemonSet, validateDeployment, validateReplicaSet } from "./apps";

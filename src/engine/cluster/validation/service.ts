@@ -79,7 +79,9 @@ function needsClusterIP(spec: ServiceSpec): boolean {
  * What the service REST storage does to clusterIP/clusterIPs before validation
  * (`patchAllocatedValues` + `normalizeClusterIPs` in `pkg/registry/core/service/storage`): on
  * create a lone `clusterIP` is copied to `clusterIPs`; on update values the client left out are
- * kept from the stored object, and a changed `clusterIP` is copied into `clusterIPs`.
+ * kept from the stored object, and a changed `clusterIP` is copied into `clusterIPs`. Unset
+ * `ipFamilies` / `ipFamilyPolicy` are likewise kept from the stored object (what the allocator's
+ * `initIPFamilyFields` ends up with when the client did not say).
  * Returns a new spec; the input is not modified.
  */
 export function normalizeServiceClusterIPs(spec: ServiceSpec, old?: ServiceSpec): ServiceSpec {
@@ -92,6 +94,8 @@ export function normalizeServiceClusterIPs(spec: ServiceSpec, old?: ServiceSpec)
   if (needsClusterIP(old) && needsClusterIP(s)) {
     if (!s.clusterIP) s.clusterIP = old.clusterIP;
     if (ipsLen(s) === 0 && ipsLen(old) > 0) s.clusterIPs = [...(old.clusterIPs as string[])];
+    if ((s.ipFamilies?.length ?? 0) === 0 && old.ipFamilies?.length) s.ipFamilies = [...old.ipFamilies];
+    if (s.ipFamilyPolicy === undefined && old.ipFamilyPolicy !== undefined) s.ipFamilyPolicy = old.ipFamilyPolicy;
   }
   if (ipsLen(old) > 0 && ipsLen(s) === 0 && (old.clusterIP ?? "") === (s.clusterIP ?? "")) {
     s.clusterIPs = [...(old.clusterIPs as string[])];

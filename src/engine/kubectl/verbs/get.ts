@@ -1,11 +1,12 @@
 import { parseSelector } from "../../cluster/labels";
 import { qualifiedSingular } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
-import type { Command } from "../command";
+import type { Command, Ctx } from "../command";
 import { bool, list, str } from "../flags";
 import { parseOutput, printStructured, printTable } from "../output";
 import { resolveResourceArgs } from "../resolve";
 import { tableFor } from "../tables";
+import { KUBECTL_GET_TABWRITER, TabWriter } from "../printers";
 import { ENDPOINTS_WARNING, filterByFieldSelector } from "./shared";
 
 export const get: Command = {
@@ -116,6 +117,7 @@ export const get: Command = {
     if (fmt.value.kind !== "table") {
       printStructured(ctx, fmt.value, collected, named && collected.length === 1 && requests.length === 1 && requests[0].names.length === 1);
     } else {
+      if (bool(p, "watch")) return watch(ctx, requests, tables, sel.selector, allNs, fmt.value.wide, multi);
       let first = true;
       for (const t of tables) {
         if (!first) ctx.out("\n");
@@ -149,4 +151,55 @@ function sortObjects(objects: AnyObject[], path: string): void {
     if (typeof x === "number" && typeof y === "number") return x - y;
     return String(x ?? "") < String(y ?? "") ? -1 : String(x ?? "") > String(y ?? "") ? 1 : 0;
   });
+}
+
+/** How long `get -w` keeps watching once nothing changes (the lab's stand-in for Ctrl-C). */
+export const WATCH_QUIET_MS = 5_000;
+export const WATCH_MAX_MS = 120_000;
+
+/**
+ * `kubectl get -w`: the table, then one row per change as it happens, aligned with the columns
+ * already printed (kubectl's tabwriter remembers widths). A real watch runs until Ctrl-C; here
+ * it ends after the watched objects have been quiet for a few seconds of cluster time, and
+ * prints `^C` as the terminal would. Rows identical to the object's previous row are skipped.
+ */
+function watch(
+  ctx: Ctx,
+  requests: { resource: { kind: AnyObject["kind"]; namespaced: boolean }; names: string[] }[],
+  tables: { kind: AnyObject["kind"]; objects: AnyObject[] }[],
+  selector: { matches(l: Record<string, string> | undefined): boolean },
+  allNs: boolean,
+  wide: boolean,
+  multi: boolean,
+): void {
+  const p = ctx.parsed;
+  const req = requests[0];
+  const kind = req.resource.kind;
+  const opts = { wide, withNamespace: allNs && req.resource.namespaced, showLabels: bool(p, "show-labels"), labelColumns: list(p, "label-columns"), namePrefix: multi ? qualifiedSingular(req.resource as never) : undefined };
+  const w = new TabWriter(KUBECTL_GET_TABWRITER);
+  const initial = tables.find((t) => t.kind === kind)?.objects ?? [];
+  const table = tableFor(kind, initial, ctx.now, opts);
+  if (!bool(p, "no-headers")) w.write(table.headers.join("\t") + "\n");
+  for (const r of table.rows) w.write(r.join("\t") + "\n");
+  ctx.out(w.flush().takeOutput());
+  const last = new Map<string, string>(initial.map((o, i) => [`${o.metadata.namespace}/${o.metadata.name}`, table.rows[i].join("\t")]));
+  let lastChange = ctx.now;
+  const stop = ctx.store.watch(kind, (e) => {
+    const o = e.object;
+    if (req.resource.namespaced && !allNs && o.metadata.namespace !== ctx.namespace) return;
+    if (req.names.length > 0 && !req.names.includes(o.metadata.name)) return;
+    if (!selector.matches(o.metadata.labels)) return;
+    const row = tableFor(kind, [o], ctx.now, opts).rows[0].join("\t");
+    const key = `${o.metadata.namespace}/${o.metadata.name}`;
+    if (last.get(key) === row) return;
+    last.set(key, row);
+    lastChange = ctx.now;
+    w.write(row + "\n");
+    ctx.out(w.flush().takeOutput());
+  });
+  const start = ctx.now;
+  ctx.cluster.rt.clock.advanceUntil(() => ctx.now - lastChange >= WATCH_QUIET_MS || ctx.now - start >= WATCH_MAX_MS, WATCH_MAX_MS);
+  if (ctx.now - lastChange < WATCH_QUIET_MS && ctx.now - start < WATCH_MAX_MS) ctx.cluster.rt.clock.advance(WATCH_QUIET_MS - (ctx.now - lastChange));
+  stop();
+  ctx.out("^C\n");
 }

@@ -88,9 +88,10 @@ function run(ctx: Ctx, which: Which): void {
     const k = s.slice(0, eq);
     const v = s.slice(eq + 1);
     if (isLabel) {
-      const keyErrs = isQualifiedName(k);
+      // cmd/label parseLabels: a bad key is a bad spec; a bad value gets the validator's messages.
+      if (isQualifiedName(k).length) return ctx.fail(`invalid label spec: ${s}`);
       const valErrs = isValidLabelValue(v);
-      if (keyErrs.length || valErrs.length) return ctx.fail(`invalid label spec: ${s}`);
+      if (valErrs.length) return ctx.fail(`invalid label value: ${JSON.stringify(s)}: ${valErrs.join(";")}`);
     }
     add[k] = v;
   }
