@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 
 // base "./" makes the built site work from any sub-path of a static host (e.g. /podflow/).

@@ -1,10 +1,11 @@
 // Takes screenshots of Podflow in headless Chromium, as a person would see it.
 //
 //   node scripts/screenshot.mjs [--dir dist] [--url URL] [--out /tmp] [--size 1280x720]...
-//                               [--run "kubectl get nodes"]... [--wait-for TEXT] [--name lab]
+//                               [--run "kubectl get nodes"]... [--click BUTTON]... [--wait-for TEXT]
+//                               [--name lab] [--full-page]
 //
 // Without --url it serves --dir (default dist/) itself. Each --run line is typed into the
-// terminal input and entered; --wait-for waits until TEXT is visible before the screenshot.
+// terminal input and entered; each --click clicks the button with that (partial) name; --wait-for waits until TEXT is visible before the screenshot.
 // Writes OUT/NAME-WIDTHxHEIGHT.png for each --size (default 1280x720 and 1920x1080).
 
 import { chromium } from "@playwright/test";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     name: { type: "string", default: "podflow" },
     size: { type: "string", multiple: true },
     run: { type: "string", multiple: true },
+    click: { type: "string", multiple: true },
     "wait-for": { type: "string" },
     "full-page": { type: "boolean", default: false },
   },
@@ -55,6 +57,7 @@ try {
       await input.fill(line);
       await input.press("Enter");
     }
+    for (const name of values.click ?? []) await page.getByRole("button", { name }).first().click();
     if (values["wait-for"]) await page.getByText(values["wait-for"]).first().waitFor({ timeout: 15000 });
     else await page.waitForLoadState("networkidle");
     const file = join(values.out, `${values.name}-${viewport.width}x${viewport.height}.png`);

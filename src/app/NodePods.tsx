@@ -18,8 +18,7 @@ export function NodePods({ group, showSystem }: { group: PodGroup; showSystem: b
         <table className="table pods">
           <thead>
             <tr>
-              <th scope="col">Pod</th>
-              <th scope="col">Namespace</th>
+              <th scope="col">Pod (namespace)</th>
               <th scope="col">IP</th>
               <th scope="col">Status</th>
               <th scope="col">Ready</th>

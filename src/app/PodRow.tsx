@@ -10,16 +10,21 @@ export const PodRow = memo(function PodRow({ pod }: { pod: Pod }) {
   const tone = status === "Running" && ready ? "ok" : status === "Terminating" ? "bad" : "warn";
   return (
     <tr>
-      <th scope="row" className="mono">
-        {pod.metadata.name}
+      <th scope="row">
+        <span className="mono">{pod.metadata.name}</span>
+        <span className="row-sub">
+          <span className="sr-only">namespace </span>
+          {pod.metadata.namespace}
+        </span>
       </th>
-      <td className="mono">{pod.metadata.namespace}</td>
       <td className="mono">{pod.status.podIP ?? <span className="muted">none yet</span>}</td>
       <td>
         <span className={`status ${tone}`}>{status}</span>
       </td>
       <td>
-        <span className="mono">{podReady(pod)}</span> <span className="muted">{ready ? "ready" : "not ready"}</span>
+        <span className="mono" title={ready ? "ready" : "not ready"}>
+          {podReady(pod)}
+        </span>
       </td>
       <td>
         <LabelChips labels={pod.metadata.labels} />

@@ -12,11 +12,16 @@ export function ServiceRow({ svc, slices, endpoints }: Props) {
   const eps = serviceEndpoints(svc, slices, endpoints);
   return (
     <tr>
-      <th scope="row" className="mono">
-        {svc.metadata.namespace === "default" ? "" : `${svc.metadata.namespace}/`}
-        {svc.metadata.name}
+      <th scope="row">
+        <span className="mono">
+          {svc.metadata.namespace === "default" ? "" : `${svc.metadata.namespace}/`}
+          {svc.metadata.name}
+        </span>
+        <span className="row-sub">
+          <span className="sr-only">type </span>
+          {svc.spec.type}
+        </span>
       </th>
-      <td>{svc.spec.type}</td>
       <td className="mono">
         {servicePorts(svc).map((p) => (
           <div key={p}>{p}</div>

@@ -11,8 +11,7 @@ export function ServicesTable() {
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Type</th>
+            <th scope="col">Service (type)</th>
             <th scope="col">ClusterIP:port → targetPort</th>
             <th scope="col">Selector</th>
             <th scope="col">Endpoints</th>

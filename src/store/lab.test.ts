@@ -33,7 +33,7 @@ describe("the lab store", () => {
   });
 
   it("collects a typed heredoc and runs it as one command", () => {
-    const exec = vi.fn(() => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const exec = vi.fn((_line: string) => ({ stdout: "", stderr: "", exitCode: 0, output: "" }));
     const store = createLabStore(() => ({ ...createFakeCluster(), exec }));
     const { enterLine } = store.getState();
     enterLine("kubectl apply -f - <<EOF");
@@ -47,7 +47,7 @@ describe("the lab store", () => {
   });
 
   it("runs a pasted heredoc as one exec call and hands back the unfinished line", () => {
-    const exec = vi.fn(() => ({ stdout: "", stderr: "", exitCode: 0 }));
+    const exec = vi.fn((_line: string) => ({ stdout: "", stderr: "", exitCode: 0, output: "" }));
     const store = createLabStore(() => ({ ...createFakeCluster(), exec }));
     const rest = store.getState().pasteText("kubectl apply -f - <<EOF\nkind: Pod\nEOF\nkubectl get po");
     expect(exec.mock.calls).toEqual([["kubectl apply -f - <<EOF\nkind: Pod\nEOF"]]);

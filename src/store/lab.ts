@@ -120,7 +120,7 @@ export function createLabStore(factory: ClusterFactory, options?: ClusterOptions
     for (const command of commands) {
       const added: Parameters<typeof appendEntries>[1] = [{ kind: "command", prompt, text: command }];
       const result = cluster.exec(command); // throws only on a broken engine invariant
-      added.push(...outputEntries(result.stdout, result.stderr));
+      added.push(...outputEntries(result));
       entries = appendEntries(entries, added);
       prompt = cluster.prompt();
     }

@@ -122,7 +122,9 @@ export function serviceEndpoints(
   const result: EndpointView[] = [];
   if (mine.length > 0) {
     for (const slice of mine) {
-      const port = slice.ports?.[0]?.port;
+      // With one port, "ip:port" reads like kubectl's ENDPOINTS column; with several, the ports
+      // are already listed beside the ClusterIP.
+      const port = slice.ports?.length === 1 ? slice.ports[0].port : undefined;
       for (const ep of slice.endpoints) {
         for (const ip of ep.addresses) {
           result.push({
@@ -137,7 +139,7 @@ export function serviceEndpoints(
   }
   const legacy = endpoints.find((e) => e.metadata.namespace === ns && e.metadata.name === name);
   for (const subset of legacy?.subsets ?? []) {
-    const port = subset.ports?.[0]?.port;
+    const port = subset.ports?.length === 1 ? subset.ports[0].port : undefined;
     const at = (ip: string) => (port !== undefined ? `${ip}:${port}` : ip);
     for (const a of subset.addresses ?? []) result.push({ address: at(a.ip), ready: true, target: a.targetRef?.name });
     for (const a of subset.notReadyAddresses ?? [])

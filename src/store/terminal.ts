@@ -1,4 +1,5 @@
 /** What the lab terminal shows and remembers. Kept in the store so it survives re-renders. */
+import type { ExecResult } from "../engine/api";
 import type { OpenHeredoc } from "./heredoc";
 
 export type TerminalEntry =
@@ -31,12 +32,40 @@ export function appendEntries(entries: TerminalEntry[], added: NewEntry[]): Term
   return next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
 }
 
-/** Output of one exec as entries; a single trailing newline is the end of the text, not a blank line. */
-export function outputEntries(stdout: string, stderr: string): NewEntry[] {
-  const out: NewEntry[] = [];
-  if (stdout !== "") out.push({ kind: "stdout", text: stdout.replace(/\n$/, "") });
-  if (stderr !== "") out.push({ kind: "stderr", text: stderr.replace(/\n$/, "") });
-  return out;
+/**
+ * Output of one exec as entries, in the order the terminal printed it. `output` interleaves
+ * stdout and stderr; each of its lines is attributed to the stream it came from, so errors can
+ * be styled apart. A single trailing newline ends the text; it is not a blank line.
+ */
+export function outputEntries(result: Pick<ExecResult, "stdout" | "stderr"> & { output?: string }): NewEntry[] {
+  const { stdout, stderr } = result;
+  const output = result.output ?? stdout + stderr;
+  if (output === "") return [];
+  if (stderr === "") return [{ kind: "stdout", text: trimEnd(output) }];
+  if (stdout === "") return [{ kind: "stderr", text: trimEnd(output) }];
+  const outLines = lines(stdout);
+  const errLines = lines(stderr);
+  const entries: NewEntry[] = [];
+  for (const line of lines(output)) {
+    let kind: "stdout" | "stderr" = "stdout";
+    if (outLines[0] === line) outLines.shift();
+    else if (errLines[0] === line) {
+      errLines.shift();
+      kind = "stderr";
+    }
+    const last = entries[entries.length - 1];
+    if (last && last.kind === kind) last.text += "\n" + line;
+    else entries.push({ kind, text: line });
+  }
+  return entries;
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/\n$/, "");
+}
+
+function lines(text: string): string[] {
+  return text === "" ? [] : trimEnd(text).split("\n");
 }
 
 export function pushHistory(history: string[], line: string): string[] {

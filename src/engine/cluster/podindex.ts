@@ -1,14 +1,17 @@
+import { LabelIndex, type Selector } from "./labels";
 import { controllerRef } from "./podutil";
 import type { ObjectStore } from "./store";
 import type { Pod } from "./types";
 
 /**
  * Informer-style indexes over pods, kept current from the store's watch, so that controllers
- * never list every pod to handle one event: pods by namespace, by controlling owner, and the
- * orphans of each namespace (candidates for adoption).
+ * never list every pod to handle one event: pods by namespace, by controlling owner, by label
+ * (which pods a selector selects), and the orphans of each namespace (candidates for adoption).
  */
 export class PodIndex {
   private readonly byNs = new Map<string, Map<string, Pod>>();
+  /** Pod names by label, per namespace. */
+  private readonly labelsByNs = new Map<string, LabelIndex<string>>();
   private readonly byOwner = new Map<string, Set<Pod>>();
   private readonly orphans = new Map<string, Set<Pod>>();
 
@@ -19,8 +22,21 @@ export class PodIndex {
     });
   }
 
+  /** Every pod of a namespace, the most recently written last. */
   inNamespace(ns: string): Iterable<Pod> {
     return this.byNs.get(ns)?.values() ?? [];
+  }
+
+  /**
+   * The pods of `ns` that `selector` selects, in the same order as {@link inNamespace} (the most
+   * recently written last), found through the label index: the cost follows the size of the
+   * selector's smallest equality bucket, not the number of pods in the namespace.
+   */
+  selectedBy(ns: string, selector: Selector): Pod[] {
+    const labels = this.labelsByNs.get(ns);
+    const pods = this.byNs.get(ns);
+    if (!labels || !pods) return [];
+    return labels.matching(selector).map((name) => pods.get(name)!);
   }
 
   ownedBy(uid: string): Iterable<Pod> {
@@ -36,6 +52,11 @@ export class PodIndex {
     let m = this.byNs.get(ns);
     if (!m) this.byNs.set(ns, (m = new Map()));
     m.set(p.metadata.name, p);
+    let li = this.labelsByNs.get(ns);
+    if (!li) this.labelsByNs.set(ns, (li = new LabelIndex()));
+    // Removed in `remove` first, so the pod gets a fresh insertion rank: `matching` then lists
+    // pods in last-write order, exactly as `inNamespace` iterates them.
+    li.add(p.metadata.name, p.metadata.labels);
     const ref = controllerRef(p);
     const bucket = ref ? this.byOwner : this.orphans;
     const k = ref ? ref.uid : ns;
@@ -47,6 +68,7 @@ export class PodIndex {
   private remove(p: Pod): void {
     const ns = p.metadata.namespace!;
     this.byNs.get(ns)?.delete(p.metadata.name);
+    this.labelsByNs.get(ns)?.remove(p.metadata.name);
     const ref = controllerRef(p);
     const bucket = ref ? this.byOwner : this.orphans;
     const k = ref ? ref.uid : ns;

@@ -1,4 +1,6 @@
-import { fail, internalError, invalid, ok, type Cause, type Result } from "./errors";
+import { fail, ok, type Result } from "./errors";
+import { clusterIPAllocationError } from "./ipam/clusterip";
+import { nodePortAllocationError } from "./ipam/nodeport";
 import type { Service } from "./types";
 
 /** What the API server needs from an allocator (ClusterIPs or NodePorts). */
@@ -51,20 +53,13 @@ export function allocateServiceAddresses(ipam: ServiceIpam, svc: Service, old: S
       // Already ours; a changed IP is refused by validation (`may not change once set`).
     } else if (requested) {
       const r = dryRun ? { ok: true as const } : ipam.clusterIPs.allocate(requested, owner);
-      if (!r.ok) {
-        const list = spec.clusterIPs ?? [requested];
-        const cause: Cause = {
-          field: "spec.clusterIPs",
-          text: `spec.clusterIPs: Invalid value: ${goStringSlice(list)}: failed to allocate IP ${requested}: ${r.error}`,
-        };
-        return fail(invalid("Service", svc.metadata.name, [cause]));
-      }
+      if (!r.ok) return fail(clusterIPAllocationError(svc.metadata.name, r, { ip: requested, clusterIPs: spec.clusterIPs ?? [requested] }));
       if (!dryRun) taken.push(() => ipam.clusterIPs.release(requested));
       spec.clusterIP = requested;
       spec.clusterIPs = spec.clusterIPs ?? [requested];
     } else {
       const r = ipam.clusterIPs.allocateNext(owner);
-      if (!r.ok) return fail(internalError(`failed to allocate a serviceIP: ${r.error}`));
+      if (!r.ok) return fail(clusterIPAllocationError(svc.metadata.name, r));
       if (dryRun) ipam.clusterIPs.release(r.value);
       else taken.push(() => ipam.clusterIPs.release(r.value));
       spec.clusterIP = r.value;
@@ -86,18 +81,14 @@ export function allocateServiceAddresses(ipam: ServiceIpam, svc: Service, old: S
         const r = dryRun ? { ok: true as const } : ipam.nodePorts.allocate(np, owner);
         if (!r.ok) {
           undo();
-          return fail(
-            invalid("Service", svc.metadata.name, [
-              { field: `spec.ports[${i}].nodePort`, text: `spec.ports[${i}].nodePort: Invalid value: ${np}: ${r.error}` },
-            ]),
-          );
+          return fail(nodePortAllocationError(svc.metadata.name, r, { portIndex: i, port: np }));
         }
         if (!dryRun) taken.push(() => ipam.nodePorts.release(np));
       } else {
         const r = ipam.nodePorts.allocateNext(owner);
         if (!r.ok) {
           undo();
-          return fail(internalError(`failed to allocate a nodePort: ${r.error}`));
+          return fail(nodePortAllocationError(svc.metadata.name, r));
         }
         if (dryRun) ipam.nodePorts.release(r.value);
         else taken.push(() => ipam.nodePorts.release(r.value));
@@ -116,9 +107,4 @@ export function releaseServiceAddresses(ipam: ServiceIpam, from: Service, keep: 
   if (ip && ip !== "None" && ip !== keep?.spec.clusterIPs?.[0]) ipam.clusterIPs.release(ip);
   const kept = new Set((keep?.spec.ports ?? []).map((p) => p.nodePort).filter((n): n is number => !!n));
   for (const p of from.spec.ports ?? []) if (p.nodePort && !kept.has(p.nodePort)) ipam.nodePorts.release(p.nodePort);
-}
-
-/** Go's `%#v` of a []string, as v1.33 renders it in field errors. */
-export function goStringSlice(items: string[]): string {
-  return `[]string{${items.map((s) => JSON.stringify(s)).join(", ")}}`;
 }

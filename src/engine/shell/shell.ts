@@ -161,9 +161,7 @@ export class Shell {
     switch (cmd) {
       case "kubectl":
       case "k":
-        if (ctx.node !== "controlplane") {
-          return { stdout: "", stderr: "E0512 09:00:00.000000    1234 memcache.go:265] \"Unhandled Error\" err=\"couldn't get current server API group list: Get \\\"http://localhost:8080/api?timeout=32s\\\": dial tcp 127.0.0.1:8080: connect: connection refused\"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n", exitCode: 1 };
-        }
+        if (ctx.node !== "controlplane") return this.noKubeconfig();
         return this.kubectl(args, stdin);
       case "ssh":
         return this.ssh(args);
@@ -247,6 +245,22 @@ export class Shell {
       }
     }
     return runKubectl(this.cluster, args, stdin);
+  }
+
+  /**
+   * kubectl on a worker has no kubeconfig, so it tries localhost:8080: five klog lines from API
+   * discovery, then the classic "connection refused" (the admin kubeconfig lives on controlplane).
+   */
+  private noKubeconfig(): Res {
+    const d = new Date(this.cluster.rt.clock.now);
+    const p = (n: number, w = 2) => String(n).padStart(w, "0");
+    let err = "";
+    for (let i = 0; i < 5; i++) {
+      const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000 + 1241 * i + 310, 6)}`;
+      err += `E${stamp}   48213 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\n`;
+    }
+    err += "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
+    return { stdout: "", stderr: err, exitCode: 1 };
   }
 
   private ssh(args: string[]): Res {

@@ -136,7 +136,7 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
     for (const l of listeners) l(s);
   };
 
-  const ok = (stdout: string): ExecResult => ({ stdout, stderr: "", exitCode: 0 });
+  const ok = (stdout: string): ExecResult => ({ stdout, stderr: "", exitCode: 0, output: stdout });
 
   return {
     options: {} as Cluster["options"],
@@ -155,7 +155,8 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
         changed();
         return ok(`deployment.apps/${name} created\n`);
       }
-      return { stdout: "", stderr: `error: unknown command "${line}" for the fake cluster\n`, exitCode: 1 };
+      const stderr = `error: unknown command "${line}" for the fake cluster\n`;
+      return { stdout: "", stderr, exitCode: 1, output: stderr };
     },
     advance(ms) {
       time += ms;

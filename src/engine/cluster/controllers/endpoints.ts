@@ -1,7 +1,7 @@
 import { clone, deepEqual } from "../../util/clone";
 import { rfc3339 } from "../clock";
 import type { ApiServer } from "../apiserver";
-import { byteCompare, podHasAddress, resolveTargetPort, serviceSelects } from "../endpointutil";
+import { byteCompare, podHasAddress, resolveTargetPort } from "../endpointutil";
 import type { PodIndex } from "../podindex";
 import { isPodReady } from "../podutil";
 import type { Controller, Runtime } from "../runtime";
@@ -47,7 +47,7 @@ export class EndpointsController implements Controller {
 
     const subsets = new Map<string, EndpointSubset>();
     for (const p of this.lookup.podsFor(svc, this.pods)) {
-      if (!serviceSelects(svc, p) || !podHasAddress(p)) continue;
+      if (!podHasAddress(p)) continue;
       if (p.metadata.deletionTimestamp && !svc.spec.publishNotReadyAddresses) continue;
       const ports = (svc.spec.ports ?? []).flatMap((sp) => {
         const port = resolveTargetPort(p, sp);

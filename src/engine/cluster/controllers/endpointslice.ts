@@ -1,11 +1,11 @@
 import { clone, deepEqual } from "../../util/clone";
 import { rfc3339 } from "../clock";
 import type { ApiServer } from "../apiserver";
-import { byteCompare, endpointConditions, podHasAddress, resolveTargetPort, serviceSelects } from "../endpointutil";
+import { byteCompare, endpointConditions, podHasAddress, resolveTargetPort } from "../endpointutil";
 import type { PodIndex } from "../podindex";
 import type { Controller, Runtime } from "../runtime";
 import { WorkQueue } from "../runtime";
-import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from "../types";
+import type { Endpoint, EndpointPort, EndpointSlice } from "../types";
 import { ServiceLookup } from "./servicelookup";
 
 const SYNC_DELAY_MS = 5;
@@ -55,13 +55,6 @@ export class EndpointSliceController implements Controller {
     });
   }
 
-  /** The pods a service selects (namespace-local). */
-  private selected(svc: Service): Pod[] {
-    const out: Pod[] = [];
-    for (const p of this.lookup.podsFor(svc, this.pods)) if (serviceSelects(svc, p)) out.push(p);
-    return out;
-  }
-
   private sync(rt: Runtime, key: string): void {
     const [ns, name] = key.split("/");
     const svc = rt.store.get("Service", ns, name);
@@ -74,7 +67,7 @@ export class EndpointSliceController implements Controller {
     }
     // Group endpoints by their resolved port list.
     const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
-    for (const p of this.selected(svc)) {
+    for (const p of this.lookup.podsFor(svc, this.pods)) {
       if (!podHasAddress(p)) continue;
       const ports: EndpointPort[] = [];
       for (const sp of svc.spec.ports ?? []) {

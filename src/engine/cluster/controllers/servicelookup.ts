@@ -1,36 +1,70 @@
-import { serviceSelects } from "../endpointutil";
+import { SelectorIndex, selectorFromMap, type Selector } from "../labels";
 import type { PodIndex } from "../podindex";
 import type { ObjectStore } from "../store";
-import type { Pod, Service } from "../types";
+import type { Labels, Pod, Service } from "../types";
 
 /**
- * Which services care about a pod, and which pods a service may select, without scanning
- * everything: services are indexed by namespace, pods come from the pod index.
+ * Which services care about a pod, and which pods a service selects, without scanning
+ * everything: service selectors sit in a {@link SelectorIndex} per namespace (a pod's labels
+ * find the services that select them), and pods come from the {@link PodIndex}'s label index.
+ * Kept current from the store's watch, so it is up to date before any controller's queued
+ * sync runs.
  */
 export class ServiceLookup {
-  private readonly byNs = new Map<string, Map<string, Service>>();
+  /** Service names by selector, per namespace (services without a selector: `Nothing()`). */
+  private readonly byNs = new Map<string, SelectorIndex<string>>();
+  /** "ns/name" → rank when the service first appeared: the order services are reported in. */
+  private readonly rank = new Map<string, number>();
+  private nextRank = 0;
 
   constructor(store: ObjectStore) {
     store.watch("Service", (e) => {
       const ns = e.object.metadata.namespace!;
-      let m = this.byNs.get(ns);
-      if (!m) this.byNs.set(ns, (m = new Map()));
-      if (e.type === "DELETED") m.delete(e.object.metadata.name);
-      else m.set(e.object.metadata.name, e.object);
+      const name = e.object.metadata.name;
+      const key = `${ns}/${name}`;
+      let idx = this.byNs.get(ns);
+      if (!idx) this.byNs.set(ns, (idx = new SelectorIndex()));
+      if (e.type === "DELETED") {
+        idx.remove(name);
+        this.rank.delete(key);
+        return;
+      }
+      if (!this.rank.has(key)) this.rank.set(key, this.nextRank++);
+      idx.add(name, selectorFromMap(e.object.spec.selector));
     });
   }
 
-  /** Keys of services whose selector matches the old or the new version of a pod. */
+  /**
+   * Keys ("ns/name") of services whose selector matches the old or the new version of a pod,
+   * each once, in the order the services were created.
+   */
   servicesFor(old: Pod | undefined, cur: Pod | undefined): string[] {
     const ns = (cur ?? old)!.metadata.namespace!;
-    const out: string[] = [];
-    for (const svc of this.byNs.get(ns)?.values() ?? []) {
-      if ((old && serviceSelects(svc, old)) || (cur && serviceSelects(svc, cur))) out.push(`${ns}/${svc.metadata.name}`);
-    }
-    return out;
+    const idx = this.byNs.get(ns);
+    if (!idx) return [];
+    const a = old ? idx.matching(old.metadata.labels) : [];
+    const b = cur && !(old && sameLabels(old.metadata.labels, cur.metadata.labels)) ? idx.matching(cur.metadata.labels) : [];
+    const names = b.length === 0 ? a : a.length === 0 ? b : [...new Set([...a, ...b])];
+    const keys = names.map((n) => `${ns}/${n}`);
+    if (a.length > 0 && b.length > 0) keys.sort((x, y) => this.rank.get(x)! - this.rank.get(y)!);
+    return keys;
   }
 
-  podsFor(svc: Service, pods: PodIndex): Iterable<Pod> {
-    return pods.inNamespace(svc.metadata.namespace!);
+  /** The selector the controllers use for a service (`Nothing()` when it has none). */
+  selectorOf(svc: Service): Selector {
+    return this.byNs.get(svc.metadata.namespace!)?.get(svc.metadata.name) ?? selectorFromMap(svc.spec.selector);
   }
+
+  /** The pods a service selects, the most recently written last. */
+  podsFor(svc: Service, pods: PodIndex): Pod[] {
+    return pods.selectedBy(svc.metadata.namespace!, this.selectorOf(svc));
+  }
+}
+
+function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  if (a === b) return true;
+  const ak = Object.keys(a ?? {});
+  if (ak.length !== Object.keys(b ?? {}).length) return false;
+  for (const k of ak) if (a![k] !== b?.[k]) return false;
+  return true;
 }
