@@ -35,7 +35,8 @@ export function imageRepository(image: string): string {
 }
 
 export function imageInfo(image: string): ImageInfo {
-  return IMAGES[imageRepository(image)] ?? { size: 48_000_000, stopSeconds: 0.5 };
+  const repo = imageRepository(image);
+  return Object.hasOwn(IMAGES, repo) ? IMAGES[repo] : { size: 48_000_000, stopSeconds: 0.5 };
 }
 
 /** The fully-qualified form the kubelet reports in imageID / container status `image`. */

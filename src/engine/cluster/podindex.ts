@@ -10,6 +10,9 @@ import type { Pod } from "./types";
  */
 export class PodIndex {
   private readonly byNs = new Map<string, Map<string, Pod>>();
+  /** Per namespace, pod name → when it was last written (a counter): `inNamespace`'s order. */
+  private readonly rank = new Map<string, Map<string, number>>();
+  private nextRank = 0;
   /** Pod names by label, per namespace. */
   private readonly labelsByNs = new Map<string, LabelIndex<string>>();
   private readonly byOwner = new Map<string, Set<Pod>>();
@@ -20,6 +23,18 @@ export class PodIndex {
       if (e.old) this.remove(e.old);
       if (e.type !== "DELETED") this.add(e.object);
     });
+  }
+
+  get(ns: string, name: string): Pod | undefined {
+    return this.byNs.get(ns)?.get(name);
+  }
+
+  /**
+   * Where a pod stands in its namespace's write order (bigger = written later), the order of
+   * {@link inNamespace}; undefined for a pod that is not stored.
+   */
+  writeRank(ns: string, name: string): number | undefined {
+    return this.rank.get(ns)?.get(name);
   }
 
   /** Every pod of a namespace, the most recently written last. */
@@ -35,8 +50,23 @@ export class PodIndex {
   selectedBy(ns: string, selector: Selector): Pod[] {
     const labels = this.labelsByNs.get(ns);
     const pods = this.byNs.get(ns);
-    if (!labels || !pods) return [];
-    return labels.matching(selector).map((name) => pods.get(name)!);
+    const rank = this.rank.get(ns);
+    if (!labels || !pods || !rank) return [];
+    const out: Pod[] = [];
+    let sorted = true;
+    let last = -1;
+    for (const name of labels.candidates(selector)) {
+      const p = pods.get(name)!;
+      if (!selector.matches(p.metadata.labels)) continue;
+      const r = rank.get(name)!;
+      if (r < last) sorted = false;
+      last = r;
+      out.push(p);
+    }
+    // Candidates from one label bucket already come in write order (a pod is re-inserted on
+    // every write); only a union of buckets (an `in` requirement) needs sorting.
+    if (!sorted) out.sort((a, b) => rank.get(a.metadata.name)! - rank.get(b.metadata.name)!);
+    return out;
   }
 
   ownedBy(uid: string): Iterable<Pod> {
@@ -52,10 +82,12 @@ export class PodIndex {
     let m = this.byNs.get(ns);
     if (!m) this.byNs.set(ns, (m = new Map()));
     m.set(p.metadata.name, p);
+    let r = this.rank.get(ns);
+    if (!r) this.rank.set(ns, (r = new Map()));
+    r.set(p.metadata.name, this.nextRank++);
     let li = this.labelsByNs.get(ns);
     if (!li) this.labelsByNs.set(ns, (li = new LabelIndex()));
-    // Removed in `remove` first, so the pod gets a fresh insertion rank: `matching` then lists
-    // pods in last-write order, exactly as `inNamespace` iterates them.
+    // Removed in `remove` first, so the label buckets, like `byNs`, hold pods in write order.
     li.add(p.metadata.name, p.metadata.labels);
     const ref = controllerRef(p);
     const bucket = ref ? this.byOwner : this.orphans;
@@ -68,6 +100,7 @@ export class PodIndex {
   private remove(p: Pod): void {
     const ns = p.metadata.namespace!;
     this.byNs.get(ns)?.delete(p.metadata.name);
+    this.rank.get(ns)?.delete(p.metadata.name);
     this.labelsByNs.get(ns)?.remove(p.metadata.name);
     const ref = controllerRef(p);
     const bucket = ref ? this.byOwner : this.orphans;

@@ -36,7 +36,9 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParseResult {
   const args: string[] = [];
   let dashArgs: string[] = [];
 
-  const assign = (spec: FlagSpec, raw: string, display: string): string | undefined => {
+  // pflag names a flag with a shorthand as "-r, --replicas" in errors, however it was typed.
+  const assign = (spec: FlagSpec, raw: string): string | undefined => {
+    const display = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
     switch (spec.type) {
       case "bool": {
         const v = raw.toLowerCase();
@@ -83,7 +85,7 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParseResult {
       else if (spec.noOptDefault !== undefined) raw = spec.noOptDefault;
       else if (i + 1 < words.length) raw = words[++i];
       else return { ok: false, error: `flag needs an argument: --${name}` };
-      const err = assign(spec, raw, `--${name}`);
+      const err = assign(spec, raw);
       if (err) return { ok: false, error: err };
     } else if (w.startsWith("-") && w.length > 1 && !/^-\d/.test(w)) {
       // A run of shorthands: -it, -n ns, -nns, -n=ns, -oyaml
@@ -95,7 +97,7 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParseResult {
         const rest = w.slice(j + 1);
         if (spec.type === "bool") {
           if (rest.startsWith("=")) {
-            const err = assign(spec, rest.slice(1), `-${ch}, --${spec.name}`);
+            const err = assign(spec, rest.slice(1));
             if (err) return { ok: false, error: err };
             break;
           }
@@ -109,7 +111,7 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParseResult {
         else if (spec.noOptDefault !== undefined) raw = spec.noOptDefault;
         else if (i + 1 < words.length) raw = words[++i];
         else return { ok: false, error: `flag needs an argument: '${ch}' in -${ch}` };
-        const err = assign(spec, raw, `-${ch}, --${spec.name}`);
+        const err = assign(spec, raw);
         if (err) return { ok: false, error: err };
         break;
       }

@@ -22,6 +22,7 @@ export function rootHelp(commands: readonly Command[]): string {
 /** `kubectl <verb> --help`, in kubectl's layout: description, examples, options, usage. */
 export function commandHelp(cmd: Command, path: string): string {
   let s = `${cmd.long ?? cmd.short}\n\n`;
+  if (cmd.aliases?.length) s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(", ")}\n\n`;
   if (cmd.subcommands?.length) {
     s += "Available Commands:\n";
     const w = Math.max(...cmd.subcommands.map((c) => c.name.length));

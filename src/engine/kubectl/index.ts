@@ -23,6 +23,9 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
   const verb = argv[i];
   if (verb === undefined) return { stdout: rootHelp(COMMANDS), stderr: "", exitCode: 0 };
   let cmd = COMMANDS.find((c) => c.name === verb || c.aliases?.includes(verb));
+  if (!cmd && KUBECTL_COMMANDS.includes(verb)) {
+    return { stdout: "", stderr: `error: "kubectl ${verb}" is a real kubectl command that this lab does not simulate yet\n`, exitCode: 1 };
+  }
   if (!cmd) return { stdout: "", stderr: unknownCommand(verb), exitCode: 1 };
   let path = `kubectl ${cmd.name}`;
   let rest = argv.slice(i + 1);
@@ -38,26 +41,31 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
   if (parsed.value.flags.get("help") === true) return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
   const ctx = new Ctx(cluster, stdin, path, parsed.value);
   if (!cmd.run) {
-    // A group such as `kubectl create` or `kubectl rollout` without a sub-command.
-    if (cmd.subcommands && parsed.value.args.length > 0) {
-      return { stdout: "", stderr: unknownSubcommand(path, parsed.value.args[0], cmd), exitCode: 1 };
+    // cmdutil.DefaultSubCommandRun: a group such as `kubectl create service` or `kubectl rollout`
+    // without a known sub-command prints its help on stderr and fails.
+    if (parsed.value.args.length > 0) {
+      return { stdout: "", stderr: `error: unknown command ${JSON.stringify(parsed.value.args.join(" "))}\nSee '${path} -h' for help and examples\n`, exitCode: 1 };
     }
-    return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
+    return { stdout: "", stderr: commandHelp(cmd, path), exitCode: 1 };
   }
   cmd.run(ctx);
   return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode, output: ctx.output };
 }
 
-function unknownCommand(verb: string): string {
-  const suggestions = COMMANDS.filter((c) => levenshtein(c.name, verb) <= 2 || c.name.startsWith(verb.toLowerCase())).map((c) => c.name);
-  let s = `error: unknown command "${verb}" for "kubectl"`;
-  if (suggestions.length > 0) s += `\n\nDid you mean this?\n${suggestions.map((n) => `\t${n}`).join("\n")}\n`;
-  return s + "\n";
-}
+/**
+ * Every kubectl v1.33 command in the order kubectl registers them (cobra suggests in that order),
+ * including the ones the lab does not simulate.
+ */
+export const KUBECTL_COMMANDS = [
+  "create", "expose", "run", "set", "explain", "get", "edit", "delete", "rollout", "scale", "autoscale",
+  "certificate", "cluster-info", "top", "cordon", "uncordon", "drain", "taint", "describe", "logs", "attach",
+  "exec", "port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "apply", "patch", "replace", "wait",
+  "kustomize", "label", "annotate", "completion", "alpha", "api-resources", "api-versions", "config", "plugin", "version", "options",
+];
 
-function unknownSubcommand(path: string, word: string, cmd: Command): string {
-  const suggestions = (cmd.subcommands ?? []).filter((c) => levenshtein(c.name, word) <= 2).map((c) => c.name);
-  let s = `error: unknown command "${word}" for "${path}"`;
+function unknownCommand(verb: string): string {
+  const suggestions = KUBECTL_COMMANDS.filter((c) => levenshtein(c, verb) <= 2 || c.startsWith(verb.toLowerCase()));
+  let s = `error: unknown command "${verb}" for "kubectl"`;
   if (suggestions.length > 0) s += `\n\nDid you mean this?\n${suggestions.map((n) => `\t${n}`).join("\n")}\n`;
   return s + "\n";
 }

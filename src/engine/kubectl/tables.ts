@@ -182,10 +182,12 @@ export function formatEndpoints(subsets: { addresses?: { ip: string }[]; ports?:
   if (!subsets || subsets.length === 0) return "<none>";
   const items: string[] = [];
   for (const s of subsets) {
-    for (const a of s.addresses ?? []) {
-      if (!s.ports || s.ports.length === 0) items.push(a.ip);
-      else for (const p of s.ports) items.push(`${a.ip}:${p.port}`);
+    if (!s.ports || s.ports.length === 0) {
+      for (const a of s.addresses ?? []) items.push(a.ip);
+      continue;
     }
+    // printers.go formatEndpoints: ports are the outer loop, addresses the inner one.
+    for (const p of s.ports) for (const a of s.addresses ?? []) items.push(`${a.ip}:${p.port}`);
   }
   if (items.length > 3) return `${items.slice(0, 3).join(",")} + ${items.length - 3} more...`;
   return items.join(",");

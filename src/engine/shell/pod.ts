@@ -152,7 +152,7 @@ export function podEnv(cluster: ClusterImpl, pod: Pod, container: string): Recor
   const out: Record<string, string> = {
     PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     HOSTNAME: pod.spec.hostname ?? pod.metadata.name,
-    ...(IMAGE_ENV[imageRepository(c.image)] ?? {}),
+    ...(Object.hasOwn(IMAGE_ENV, imageRepository(c.image)) ? IMAGE_ENV[imageRepository(c.image)] : {}),
   };
   for (const e of c.env ?? []) out[e.name] = e.value ?? "";
   Object.assign(out, env);

@@ -142,8 +142,8 @@ export class Shell {
   }
 
   private runFilter(argv: string[], input: string): Res {
-    const f = FILTERS[argv[0]];
-    if (f) return f(argv.slice(1), input);
+    // Own keys only: `constructor` or `toString` typed as a command is just an unknown command.
+    if (Object.hasOwn(FILTERS, argv[0])) return FILTERS[argv[0]](argv.slice(1), input);
     if (argv[0] === "kubectl" || argv[0] === "k") return this.runCommand(argv, input);
     return { stdout: "", stderr: `${argv[0]}: command not found\n`, exitCode: 127 };
   }
@@ -169,7 +169,8 @@ export class Shell {
       case "logout":
         if (this.stack.length > 1) {
           const left = this.stack.pop()!;
-          return { stdout: left.kind === "node" ? `logout\nConnection to ${left.node} closed.\n` : "", stderr: "", exitCode: 0 };
+          if (left.kind === "node") return { stdout: "logout\n", stderr: `Connection to ${left.node} closed.\n`, exitCode: 0, output: `logout\nConnection to ${left.node} closed.\n` };
+          return { stdout: "", stderr: "", exitCode: 0 };
         }
         return { stdout: "", stderr: "", exitCode: 0 };
       case "sleep": {
@@ -220,11 +221,25 @@ export class Shell {
       case "date":
         return { stdout: goDate(this.cluster.rt.clock.now) + "\n", stderr: "", exitCode: 0 };
       default: {
-        const f = FILTERS[cmd];
-        if (f) return f(args, stdin ?? "");
+        if (Object.hasOwn(FILTERS, cmd)) return this.filterWithFiles(cmd, args, stdin);
         return { stdout: "", stderr: `${cmd}: command not found\n`, exitCode: 127 };
       }
     }
+  }
+
+  /** `grep PATTERN FILE…`, `wc -l FILE`: text tools read named files instead of stdin. */
+  private filterWithFiles(cmd: string, args: string[], stdin: string | undefined): Res {
+    const f = FILTERS[cmd];
+    const operands = args.filter((a) => !a.startsWith("-"));
+    const fileArgs = cmd === "grep" ? operands.slice(1) : operands.filter((a) => !/^\d+$/.test(a));
+    if (fileArgs.length === 0) return f(args, stdin ?? "");
+    let input = "";
+    for (const name of fileArgs) {
+      const content = this.context.kind === "node" && this.context.node === "controlplane" ? this.cluster.files.read(name) : undefined;
+      if (content === undefined) return { stdout: "", stderr: `${cmd}: ${name}: No such file or directory\n`, exitCode: 2 };
+      input += content;
+    }
+    return f(args.filter((a) => !fileArgs.includes(a)), input);
   }
 
   private kubectl(args: string[], stdin: string | undefined): Res {

@@ -193,6 +193,8 @@ for (const file of files) {
       }
       const where = firstDiff
         ? `first difference at ${file}:${firstDiff.step.line}: ${firstDiff.step.commandLines.join("\n")}\n` +
+          `stdout ${firstDiff.expected.stdout === firstDiff.actual.stdout ? "matches" : "differs"}, ` +
+          `stderr ${firstDiff.expected.stderr === firstDiff.actual.stderr ? "matches" : "differs"}, ` +
           `expected exit ${firstDiff.expected.exitCode}, got ${firstDiff.actual.exitCode}`
         : "";
       expect(actual, where).toBe(text);

@@ -1,12 +1,12 @@
 import { clone, deepEqual } from "../../util/clone";
 import { rfc3339 } from "../clock";
 import type { ApiServer } from "../apiserver";
-import { byteCompare, endpointConditions, podHasAddress, resolveTargetPort } from "../endpointutil";
+import { byteCompare, endpointConditions, PairMemo, podHasAddress, resolveTargetPort } from "../endpointutil";
 import type { PodIndex } from "../podindex";
 import type { Controller, Runtime } from "../runtime";
 import { WorkQueue } from "../runtime";
-import type { Endpoint, EndpointPort, EndpointSlice } from "../types";
-import { ServiceLookup } from "./servicelookup";
+import type { Endpoint, EndpointPort, EndpointSlice, Node, Pod, Service } from "../types";
+import { ServiceLookup, ServiceMembers, type Member } from "./servicelookup";
 
 const SYNC_DELAY_MS = 5;
 /** kube-controller-manager --max-endpoints-per-slice default. */
@@ -14,6 +14,34 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
 export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export const MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
 const MANAGED_BY = "endpointslice-controller.k8s.io";
+
+const ZONE_LABEL = "topology.kubernetes.io/zone";
+
+function zoneOf(node: Node | undefined): string | undefined {
+  return node?.metadata.labels?.[ZONE_LABEL];
+}
+
+/** `sort.SliceStable` by address over pods in write order = by address, then write order. */
+function byAddressThenWriteOrder(a: Member<DerivedEndpoint>, b: Member<DerivedEndpoint>): number {
+  return byteCompare(a.entry.endpoint.addresses[0], b.entry.endpoint.addresses[0]) || a.rank - b.rank;
+}
+
+/** The same objects (by identity), in any order. */
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((x, i) => x === b[i])) return true;
+  const set = new Set(b);
+  return a.every((x) => set.has(x));
+}
+
+/** What one pod contributes to one service's slices. */
+interface DerivedEndpoint {
+  zone: string | undefined;
+  ports: EndpointPort[];
+  /** The port group the endpoint belongs to. */
+  portsKey: string;
+  endpoint: Endpoint;
+}
 
 /**
  * The EndpointSlice controller (`staging/src/k8s.io/endpointslice`): for every Service with a
@@ -25,8 +53,12 @@ export class EndpointSliceController implements Controller {
   readonly name = "endpointslice-controller";
   private queue!: WorkQueue;
   private lookup!: ServiceLookup;
+  private members!: ServiceMembers<DerivedEndpoint>;
   /** Slice names per service key, kept from the watch (an informer index). */
   private readonly slices = new Map<string, Set<string>>();
+  private readonly derived = new PairMemo<DerivedEndpoint | null>();
+  /** Per service key: what the last complete sync saw and left (for the no-op fast path). */
+  private readonly synced = new Map<string, { svc: Service; version: number; slices: EndpointSlice[] }>();
 
   constructor(
     private readonly api: ApiServer,
@@ -36,9 +68,17 @@ export class EndpointSliceController implements Controller {
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
     this.lookup = new ServiceLookup(rt.store);
+    this.members = new ServiceMembers(this.lookup, this.pods, (svc, p) => this.endpointOf(rt, svc, p), byAddressThenWriteOrder);
     rt.store.watch("Service", (e) => this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`));
     rt.store.watch("Pod", (e) => {
-      for (const key of this.lookup.servicesFor(e.old, e.type === "DELETED" ? undefined : e.object)) this.queue.add(key);
+      const keys = this.lookup.servicesFor(e.old, e.type === "DELETED" ? undefined : e.object);
+      this.members.touched(keys, e.object.metadata.name);
+      for (const key of keys) this.queue.add(key);
+    });
+    // Endpoints carry their node's zone, read at sync time: a zone change re-derives them all
+    // at their next sync (it queues nothing by itself, as before).
+    rt.store.watch("Node", (e) => {
+      if (zoneOf(e.old) !== zoneOf(e.type === "DELETED" ? undefined : e.object)) this.members.invalidate();
     });
     rt.store.watch("EndpointSlice", (e) => {
       // Someone else edited or deleted a managed slice: put it back.
@@ -55,6 +95,34 @@ export class EndpointSliceController implements Controller {
     });
   }
 
+  /**
+   * A pod's endpoint in a service's slices and the ports it serves (`podToEndpoint`), or null
+   * when the pod has no address. Remembered per (service, pod) version; the node's zone is
+   * looked up every time, since a node relabel writes neither object.
+   */
+  private endpointOf(rt: Runtime, svc: Service, p: Pod): DerivedEndpoint | null {
+    const zone = p.spec.nodeName ? zoneOf(rt.store.get("Node", undefined, p.spec.nodeName)) : undefined;
+    const known = this.derived.get(svc, p);
+    if (known !== undefined && (known === null || known.zone === zone)) return known;
+    if (!podHasAddress(p)) return this.derived.set(svc, p, null);
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const port = resolveTargetPort(p, sp);
+      if (port === undefined) continue;
+      ports.push({ name: sp.name ?? "", port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
+    }
+    const { name, namespace: ns } = svc.metadata;
+    const endpoint: Endpoint = {
+      addresses: [p.status.podIP!],
+      conditions: endpointConditions(svc, p),
+      ...(p.spec.hostname && p.spec.subdomain === name ? { hostname: p.spec.hostname } : {}),
+      ...(p.spec.nodeName ? { nodeName: p.spec.nodeName } : {}),
+      targetRef: { kind: "Pod", namespace: ns!, name: p.metadata.name, uid: p.metadata.uid },
+      ...(zone ? { zone } : {}),
+    };
+    return this.derived.set(svc, p, { zone, ports, portsKey: JSON.stringify(ports), endpoint });
+  }
+
   private sync(rt: Runtime, key: string): void {
     const [ns, name] = key.split("/");
     const svc = rt.store.get("Service", ns, name);
@@ -62,37 +130,26 @@ export class EndpointSliceController implements Controller {
       .map((n) => rt.store.get("EndpointSlice", ns, n))
       .filter((s): s is EndpointSlice => !!s && s.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
     if (!svc || !svc.spec.selector || Object.keys(svc.spec.selector).length === 0 || svc.spec.type === "ExternalName") {
+      this.members.forget(key);
+      this.synced.delete(key);
       for (const s of existing) this.api.delete("EndpointSlice", ns, s.metadata.name);
       return;
     }
-    // Group endpoints by their resolved port list.
-    const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
-    for (const p of this.lookup.podsFor(svc, this.pods)) {
-      if (!podHasAddress(p)) continue;
-      const ports: EndpointPort[] = [];
-      for (const sp of svc.spec.ports ?? []) {
-        const port = resolveTargetPort(p, sp);
-        if (port === undefined) continue;
-        ports.push({ name: sp.name ?? "", port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
-      }
-      const gk = JSON.stringify(ports);
-      let g = groups.get(gk);
-      if (!g) groups.set(gk, (g = { ports, endpoints: [] }));
-      const node = p.spec.nodeName ? rt.store.get("Node", undefined, p.spec.nodeName) : undefined;
-      const zone = node?.metadata.labels?.["topology.kubernetes.io/zone"];
-      g.endpoints.push({
-        addresses: [p.status.podIP!],
-        conditions: endpointConditions(svc, p),
-        ...(p.spec.hostname && p.spec.subdomain === name ? { hostname: p.spec.hostname } : {}),
-        ...(p.spec.nodeName ? { nodeName: p.spec.nodeName } : {}),
-        targetRef: { kind: "Pod", namespace: ns, name: p.metadata.name, uid: p.metadata.uid },
-        ...(zone ? { zone } : {}),
-      });
-    }
+    // Nothing to do when the service, its members and its slices are all as the last sync left
+    // them (the slices then already hold what this sync would compute).
+    const version = this.members.update(key, svc);
+    const last = this.synced.get(key);
+    if (last && last.svc === svc && last.version === version && sameObjects(existing, last.slices)) return;
+    this.synced.delete(key);
+    const result: EndpointSlice[] = [];
+    let complete = true;
+    // Endpoints grouped by their resolved port list; each group sorted by IP (ties: write order).
     const desired: { ports: EndpointPort[]; endpoints: Endpoint[] }[] = [];
-    for (const g of groups.values()) {
-      g.endpoints.sort((a, b) => byteCompare(a.addresses[0], b.addresses[0]));
-      for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) desired.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+    for (const g of this.members.groups(key, svc)) {
+      const ports = g.members[0].entry.ports;
+      for (let i = 0; i < g.members.length; i += MAX_ENDPOINTS_PER_SLICE) {
+        desired.push({ ports, endpoints: g.members.slice(i, i + MAX_ENDPOINTS_PER_SLICE).map((m) => m.entry.endpoint) });
+      }
     }
     // A service with no endpoints still gets one placeholder slice (no endpoints, ports unset).
     if (desired.length === 0) desired.push({ ports: null as unknown as EndpointPort[], endpoints: [] });
@@ -103,15 +160,17 @@ export class EndpointSliceController implements Controller {
     for (const want of desired) {
       const cur = remaining.shift();
       if (cur) {
-        if (deepEqual(cur.endpoints, want.endpoints) && deepEqual(cur.ports, want.ports) && deepEqual(cur.metadata.labels, labels)) continue;
-        const next = clone(cur);
-        next.endpoints = want.endpoints;
-        next.ports = want.ports;
+        if (deepEqual(cur.endpoints, want.endpoints) && deepEqual(cur.ports, want.ports) && deepEqual(cur.metadata.labels, labels)) {
+          result.push(cur);
+          continue;
+        }
+        // Only metadata needs a copy: endpoints and ports are replaced wholesale.
+        const next: EndpointSlice = { ...cur, metadata: clone(cur.metadata), endpoints: want.endpoints, ports: want.ports };
         next.metadata.labels = labels;
         next.metadata.annotations = { ...next.metadata.annotations, "endpoints.kubernetes.io/last-change-trigger-time": rfc3339(rt.clock.now) };
-        this.api.write(next);
+        result.push(this.api.write(next));
       } else {
-        this.api.create<EndpointSlice>({
+        const r = this.api.create<EndpointSlice>({
           apiVersion: "discovery.k8s.io/v1",
           kind: "EndpointSlice",
           metadata: {
@@ -125,8 +184,15 @@ export class EndpointSliceController implements Controller {
           endpoints: want.endpoints,
           ports: want.ports,
         });
+        if (r.ok) result.push(r.value);
+        else complete = false;
       }
     }
     for (const s of remaining) this.api.delete("EndpointSlice", ns, s.metadata.name);
+    // The next sync pairs slices with groups by slice name: only when the names already run in
+    // group order (always, unless a slice was just created) would it find nothing to change.
+    if (complete && result.every((x, i) => i === 0 || byteCompare(result[i - 1].metadata.name, x.metadata.name) < 0)) {
+      this.synced.set(key, { svc, version, slices: result });
+    }
   }
 }

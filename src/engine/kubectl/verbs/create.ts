@@ -4,6 +4,7 @@ import type { AnyObject, ConfigMap, Deployment, Namespace, Service, ServicePort,
 import type { Command, Ctx } from "../command";
 import { int, list, str, type FlagSpec } from "../flags";
 import { applyManifests } from "./manifests";
+import { isDNS1123Subdomain, isValidPortName } from "../../cluster/validation";
 import { parseOutput, printStructured } from "../output";
 
 export const DRY_RUN_FLAGS: FlagSpec[] = [
@@ -165,21 +166,35 @@ function serviceCommand(type: ServiceType, name: string, short: string): Command
       const clusterIP = str(p, "clusterip");
       if (isExternal && !str(p, "external-name")) return ctx.fail("external name must be specified");
       if (!isExternal && tcp.length === 0 && clusterIP !== "None") return ctx.fail("at least one tcp port specifier must be provided");
+      // create_service.go: each --tcp is `port[:targetPort]`, checked client-side; the port is
+      // named after the spec with ':' turned into '-'.
       const ports: ServicePort[] = [];
       for (const spec of tcp) {
         const [portS, targetS] = spec.split(":");
+        if (!/^\d+$/.test(portS)) return ctx.fail(`strconv.ParseUint: parsing ${JSON.stringify(portS)}: invalid syntax`);
         const port = Number(portS);
-        if (!/^\d+$/.test(portS)) return ctx.fail(`strconv.Atoi: parsing "${portS}": invalid syntax`);
-        const target = targetS === undefined ? port : /^\d+$/.test(targetS) ? Number(targetS) : targetS;
-        ports.push({ name: `${portS}-${targetS ?? portS}`, port, protocol: "TCP", targetPort: target, ...(type === "NodePort" && int(p, "node-port") ? { nodePort: int(p, "node-port") } : {}) });
+        if (port > 65535) return ctx.fail(`strconv.ParseUint: parsing ${JSON.stringify(portS)}: value out of range`);
+        let target: number | string = port;
+        if (targetS !== undefined) {
+          if (/^\d+$/.test(targetS)) {
+            target = Number(targetS);
+            if (target < 1 || target > 65535) return ctx.fail("must be between 1 and 65535, inclusive");
+          } else {
+            const errs = isValidPortName(targetS);
+            if (errs.length) return ctx.fail(errs.join(","));
+            target = targetS;
+          }
+        }
+        ports.push({ name: spec.replace(/:/g, "-"), port, protocol: "TCP", targetPort: target, ...(type === "NodePort" && int(p, "node-port") ? { nodePort: int(p, "node-port") } : {}) });
       }
+      if (isExternal && isDNS1123Subdomain(str(p, "external-name")).length) return ctx.fail(`invalid service external name ${str(p, "external-name")}`);
       const svc = {
         apiVersion: "v1",
         kind: "Service",
         metadata: { name: svcName, namespace: ctx.namespace, labels: { app: svcName } },
         spec: {
           ...(ports.length ? { ports } : {}),
-          ...(isExternal ? {} : { selector: { app: svcName } }),
+          selector: { app: svcName },
           ...(clusterIP ? { clusterIP } : {}),
           ...(isExternal ? { externalName: str(p, "external-name") } : {}),
           type,

@@ -134,7 +134,7 @@ export const del: Command = {
       ctx.line(`${qualifiedSingular(resourceOf(t.kind))} "${t.name}" ${force ? "force deleted" : "deleted"}`);
       uids.push({ ...t, ns: resourceOf(t.kind).namespaced ? t.ns : undefined, uid: res.value.metadata.uid, grace: res.value.metadata.deletionGracePeriodSeconds ?? 0 });
     }
-    if (!named && !any && pending.length === 0) ctx.stderr += "No resources found\n";
+    if (!named && !any && pending.length === 0) ctx.out("No resources found\n");
     if (opts.wait && uids.length > 0) {
       const limit = (Math.max(...uids.map((u) => u.grace)) + 60) * 1000;
       waitFor(ctx, () => uids.every((u) => !exists(ctx, u.kind, u.ns, u.name, u.uid)), limit);

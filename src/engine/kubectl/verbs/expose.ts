@@ -102,9 +102,6 @@ export const expose: Command = {
       }));
     }
     const type = str(p, "type");
-    if (type && !["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"].includes(type)) {
-      return ctx.fail(`invalid ServiceType: ${type}`);
-    }
     let labels: Labels | undefined = obj.metadata.labels ? { ...obj.metadata.labels } : undefined;
     if (str(p, "labels")) {
       labels = {};

@@ -76,12 +76,15 @@ export const get: Command = {
     const allNs = bool(p, "all-namespaces");
     const selText = str(p, "selector");
     const sel = parseSelector(selText);
+    const requests = resolved.requests;
     if (!sel.ok) {
-      ctx.stderr += `Error from server (BadRequest): ${sel.error}\n`;
+      // cli-runtime's EnhanceListError wraps the server's parse error for list requests.
+      const r = requests[0]?.resource;
+      const gvr = r ? `${r.group ? `${r.group}/` : "/"}${r.version}, Resource=${r.plural}` : "";
+      ctx.stderr += `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${selText}", field selector "${str(p, "field-selector")}": ${sel.error}\n`;
       ctx.exitCode = 1;
       return;
     }
-    const requests = resolved.requests;
     const multi = requests.length > 1 || resolved.slashForm || bool(p, "show-kind");
     const named = requests.some((r) => r.names.length > 0);
     const collected: AnyObject[] = [];
@@ -115,7 +118,8 @@ export const get: Command = {
       sortObjects(collected, sortBy);
     }
     if (fmt.value.kind !== "table") {
-      printStructured(ctx, fmt.value, collected, named && collected.length === 1 && requests.length === 1 && requests[0].names.length === 1);
+      // Named objects that were all missing print only their errors.
+      if (!(named && collected.length === 0)) printStructured(ctx, fmt.value, collected, named && collected.length === 1 && requests.length === 1 && requests[0].names.length === 1);
     } else {
       if (bool(p, "watch")) return watch(ctx, requests, tables, sel.selector, allNs, fmt.value.wide, multi);
       let first = true;

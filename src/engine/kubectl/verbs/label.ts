@@ -1,5 +1,5 @@
 import { parseSelector } from "../../cluster/labels";
-import { isQualifiedName, isValidLabelValue } from "../../cluster/validation";
+import { isValidLabelValue } from "../../cluster/validation";
 import { qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
 import { clone } from "../../util/clone";
@@ -64,38 +64,40 @@ function run(ctx: Ctx, which: Which): void {
   const p = ctx.parsed;
   const isLabel = which === "labels";
   // Split arguments into resources and KEY=VAL / KEY- specs, as kubectl does.
+  // cmd/label: resources first, then KEY=VAL / KEY- changes; a resource after a change is an error.
   const resArgs: string[] = [];
   const specs: string[] = [];
   for (const a of p.args) {
     if (a.includes("=") || (a.endsWith("-") && resArgs.length > 0)) specs.push(a);
+    else if (specs.length > 0) return ctx.fail(`all resources must be specified before ${isLabel ? "label" : "annotation"} changes: ${a}`);
     else resArgs.push(a);
   }
-  if (resArgs.length === 0) {
-    ctx.stderr += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
-    ctx.exitCode = 1;
-    return;
-  }
+  if (resArgs.length === 0) return ctx.fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   if (specs.length === 0 && !bool(p, "list")) return ctx.fail(`at least one ${isLabel ? "label" : "annotation"} update is required`);
   const add: Record<string, string> = {};
   const remove: string[] = [];
   for (const s of specs) {
-    if (s.endsWith("-") && !s.includes("=")) {
+    if (s.includes("=")) {
+      const parts = s.split("=");
+      if (isLabel && parts.length !== 2) return ctx.fail(`invalid label spec: ${s}`);
+      const k = parts[0];
+      const v = isLabel ? parts[1] : s.slice(s.indexOf("=") + 1);
+      if (isLabel) {
+        // Only the value is checked client-side; a bad key is refused by the API server.
+        const valErrs = isValidLabelValue(v);
+        if (valErrs.length) return ctx.fail(`invalid label value: ${JSON.stringify(s)}: ${valErrs.join(";")}`);
+      }
+      add[k] = v;
+    } else if (s.endsWith("-")) {
       remove.push(s.slice(0, -1));
-      continue;
+    } else {
+      return ctx.fail(`unknown ${isLabel ? "label" : "annotation"} spec: ${s}`);
     }
-    const eq = s.indexOf("=");
-    if (eq < 0) return ctx.fail(`unknown ${isLabel ? "label" : "annotation"} spec: ${s}`);
-    const k = s.slice(0, eq);
-    const v = s.slice(eq + 1);
-    if (isLabel) {
-      // cmd/label parseLabels: a bad key is a bad spec; a bad value gets the validator's messages.
-      if (isQualifiedName(k).length) return ctx.fail(`invalid label spec: ${s}`);
-      const valErrs = isValidLabelValue(v);
-      if (valErrs.length) return ctx.fail(`invalid label value: ${JSON.stringify(s)}: ${valErrs.join(";")}`);
-    }
-    add[k] = v;
   }
-  for (const k of remove) if (k in add) return ctx.fail(`can not both modify and remove the following ${isLabel ? "label" : "annotation"}(s) in the same command: ${k}`);
+  const both = remove.filter((k) => k in add);
+  if (both.length > 0) {
+    return ctx.fail(isLabel ? "can not both modify and remove a label in the same command" : `can not both modify and remove the following annotation(s) in the same command: ${both.join(", ")}`);
+  }
   const resolved = resolveResourceArgs(resArgs);
   if (!resolved.ok) return ctx.fail(resolved.error);
   const sel = parseSelector(str(p, "selector"));

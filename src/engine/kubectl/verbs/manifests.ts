@@ -144,6 +144,9 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     const live = ctx.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
     const applied = clone(d.obj);
     applied.metadata.namespace ??= obj.metadata.namespace;
+    // kubectl's "modified" configuration always carries an annotations map (it strips only the
+    // last-applied key), so annotations the server or controllers added are kept.
+    applied.metadata.annotations ??= {};
     if (!live) {
       setLastApplied(obj, applied);
       if (dry === "client") {
@@ -218,21 +221,63 @@ export function sortedJson(v: unknown): string {
 }
 
 /**
- * A simplified strategic three-way merge: fields in the new manifest win; fields that were in
- * the last applied manifest but are gone from the new one are removed; fields nobody applied
- * (defaults, status, controller-set values) stay. Lists are replaced whole.
+ * Strategic-merge keys of the list fields learners edit: such lists merge element by element
+ * (`containers` by name, `ports` by number…) instead of being replaced, so fields the server
+ * added to an element (a container's volumeMounts, a port's nodePort) survive a re-apply.
+ */
+const MERGE_KEYS: Record<string, string> = {
+  containers: "name",
+  initContainers: "name",
+  volumes: "name",
+  env: "name",
+  volumeMounts: "mountPath",
+  ports: "port",
+};
+
+function mergeKeyFor(field: string, items: unknown[]): string | undefined {
+  const key = MERGE_KEYS[field];
+  if (!key || !items.every((x) => x && typeof x === "object")) return undefined;
+  // Container ports are keyed by containerPort, Service ports by port.
+  if (field === "ports" && items.some((x) => "containerPort" in (x as object))) return "containerPort";
+  return key;
+}
+
+/**
+ * A three-way merge in the spirit of kubectl's client-side apply: fields in the new manifest
+ * win; fields that were in the last applied manifest but are gone from the new one are removed;
+ * fields nobody applied (defaults, status, controller-set values) stay. Known lists merge by key.
  */
 export function threeWayMerge(live: Record<string, unknown>, last: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = clone(live);
   for (const k of Object.keys(last)) if (!(k in next)) delete out[k];
-  for (const [k, v] of Object.entries(next)) {
-    const lv = out[k];
-    if (v && typeof v === "object" && !Array.isArray(v) && lv && typeof lv === "object" && !Array.isArray(lv)) {
-      const lastSub = last[k] && typeof last[k] === "object" && !Array.isArray(last[k]) ? (last[k] as Record<string, unknown>) : {};
-      out[k] = threeWayMerge(lv as Record<string, unknown>, lastSub, v as Record<string, unknown>);
-    } else {
-      out[k] = clone(v);
+  for (const [k, v] of Object.entries(next)) out[k] = mergeValue(k, out[k], last[k], v);
+  return out;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+function mergeValue(field: string, live: unknown, last: unknown, next: unknown): unknown {
+  if (isObj(next) && isObj(live)) return threeWayMerge(live, isObj(last) ? last : {}, next);
+  if (Array.isArray(next) && Array.isArray(live)) {
+    const key = mergeKeyFor(field, [...next, ...live]);
+    if (key) {
+      const lastItems = Array.isArray(last) ? (last as Record<string, unknown>[]) : [];
+      const keyOf = (x: unknown) => (x as Record<string, unknown>)[key];
+      const out: unknown[] = [];
+      for (const n of next as Record<string, unknown>[]) {
+        const l = (live as Record<string, unknown>[]).find((x) => keyOf(x) === keyOf(n));
+        const prev = lastItems.find((x) => keyOf(x) === keyOf(n));
+        out.push(l ? threeWayMerge(l, prev ?? {}, n) : clone(n));
+      }
+      // Elements only the server added stay; elements the user removed from the manifest go.
+      for (const l of live as Record<string, unknown>[]) {
+        if (out.some((x) => keyOf(x) === keyOf(l))) continue;
+        if (!lastItems.some((x) => keyOf(x) === keyOf(l))) out.push(clone(l));
+      }
+      return out;
     }
   }
-  return out;
+  return clone(next);
 }

@@ -47,12 +47,12 @@ export const run: Command = {
     if (p.args.length === 0) return ctx.usage("NAME is required for run");
     const name = p.args[0];
     const restart = str(p, "restart");
-    if (!["Always", "OnFailure", "Never"].includes(restart)) return ctx.fail(`invalid restart policy: ${restart}`);
+    if (!["Always", "OnFailure", "Never"].includes(restart)) return ctx.usage(`invalid restart policy: ${restart}`);
     const labels: Record<string, string> = {};
     if (str(p, "labels")) {
       for (const kv of str(p, "labels").split(",")) {
         const eq = kv.indexOf("=");
-        if (eq < 0) return ctx.fail(`invalid label spec: ${kv}`);
+        if (eq < 0) return ctx.fail(`unexpected label spec: ${kv}`);
         labels[kv.slice(0, eq)] = kv.slice(eq + 1);
       }
     } else labels.run = name;

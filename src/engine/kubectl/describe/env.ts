@@ -1,0 +1,10 @@
+import type { ObjectStore } from "../../cluster/store";
+
+/** What a describer reads besides the object: the store (events, related objects) and the time. */
+export interface DescribeEnv {
+  store: ObjectStore;
+  /** Virtual now, in ms (ages of events and pods). */
+  now: number;
+  /** `--show-events` (default true). */
+  showEvents: boolean;
+}
