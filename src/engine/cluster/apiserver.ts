@@ -114,7 +114,8 @@ export class ApiServer {
       if (obj.kind === "Service") releaseServiceAddresses(this.ipam, obj as Service, old as unknown as Service);
       return fail(invalid(obj.kind, obj.metadata.name, errors, groupKind(obj.kind)));
     }
-    if (hasGeneration(obj.kind) && !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
+    const specOf = (o: AnyObject) => (o.kind === "EndpointSlice" ? [o.endpoints, o.ports] : (o as { spec?: unknown }).spec);
+    if (hasGeneration(obj.kind) && !deepEqual(specOf(obj), specOf(old))) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
     if (obj.kind === "Service") releaseServiceAddresses(this.ipam, old as unknown as Service, obj as Service);
@@ -126,6 +127,10 @@ export class ApiServer {
 
   /** Writes controller-owned fields (status, ownerReferences) without admission: trusted callers only. */
   write<T extends AnyObject>(obj: T): T {
+    if (obj.kind === "EndpointSlice") {
+      const old = this.rt.store.get("EndpointSlice", obj.metadata.namespace, obj.metadata.name);
+      if (old && (!deepEqual(old.endpoints, obj.endpoints) || !deepEqual(old.ports, obj.ports))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    }
     return this.rt.store.put(obj);
   }
 
@@ -271,7 +276,7 @@ function prepareForUpdate(obj: AnyObject): void {
 }
 
 function hasGeneration(kind: Kind): boolean {
-  return kind === "Deployment" || kind === "ReplicaSet" || kind === "DaemonSet";
+  return kind === "Deployment" || kind === "ReplicaSet" || kind === "DaemonSet" || kind === "EndpointSlice";
 }
 
 function groupKind(kind: Kind): string {

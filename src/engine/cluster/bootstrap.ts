@@ -269,6 +269,8 @@ function configMaps(rt: Runtime): ConfigMap[] {
       ].join("\n"),
     }),
   );
+  out.push(cm("kube-system", "extension-apiserver-authentication", { "client-ca-file": ca, "requestheader-allowed-names": '["front-proxy-client"]', "requestheader-client-ca-file": ca, "requestheader-extra-headers-prefix": '["X-Remote-Extra-"]', "requestheader-group-headers": '["X-Remote-Group"]', "requestheader-username-headers": '["X-Remote-User"]' }));
+  out.push(cm("kube-system", "kube-apiserver-legacy-service-account-token-tracking", { since: new Date(rt.clock.now).toISOString().slice(0, 10) }));
   out.push(cm("kube-public", "cluster-info", { kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    server: https://${nodeIP(o.nodeCidr, 0)}:6443\n  name: ""\nkind: Config\n` }));
   return out;
 }

@@ -10,12 +10,16 @@ export interface ImageInfo {
   stopSeconds: number;
   /** A shell-like image with no command exits at once (Completed, then CrashLoopBackOff). */
   exitsWithoutCommand?: boolean;
+  /** The entrypoint refuses to start (exit 1) unless one of these variables is set. */
+  requiresOneOfEnv?: string[];
 }
 
 const IMAGES: Record<string, ImageInfo> = {
   nginx: { size: 72_195_292, stopSeconds: 0.3 },
   httpd: { size: 58_132_140, stopSeconds: 0.8 },
-  mysql: { size: 234_513_765, stopSeconds: 2.5 },
+  mysql: { size: 234_513_765, stopSeconds: 2.5, requiresOneOfEnv: ["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"] },
+  mariadb: { size: 110_232_471, stopSeconds: 2, requiresOneOfEnv: ["MARIADB_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD"] },
+  postgres: { size: 158_474_311, stopSeconds: 1, requiresOneOfEnv: ["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"] },
   wordpress: { size: 255_382_164, stopSeconds: 0.8 },
   redis: { size: 45_107_618, stopSeconds: 0.2 },
   busybox: { size: 2_156_518, stopSeconds: 30, exitsWithoutCommand: true },

@@ -6,6 +6,7 @@ import { kubeadm } from "./kubeadm";
 import { runInPod, podPrompt } from "./pod";
 import { tokenize, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
+import { klogPrefix } from "../util/klog";
 
 /** Where the next line runs: the control plane's shell, another node's, or a shell in a pod. */
 export type ShellContext = { kind: "node"; node: string } | { kind: "pod"; namespace: string; pod: string; container: string; outer: string };
@@ -267,12 +268,9 @@ export class Shell {
    * discovery, then the classic "connection refused" (the admin kubeconfig lives on controlplane).
    */
   private noKubeconfig(): Res {
-    const d = new Date(this.cluster.rt.clock.now);
-    const p = (n: number, w = 2) => String(n).padStart(w, "0");
     let err = "";
     for (let i = 0; i < 5; i++) {
-      const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000 + 1241 * i + 310, 6)}`;
-      err += `E${stamp}   48213 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\n`;
+      err += `${klogPrefix("E", this.cluster.rt.clock.now, 1241 * i + 310)} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\n`;
     }
     err += "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
     return { stdout: "", stderr: err, exitCode: 1 };

@@ -187,9 +187,10 @@ export class Kubelet implements Controller {
       recordEvent(rt, p, "Normal", "Started", `Started container ${c.name}`, "kubelet", node, fieldPath);
     }
     this.stage.set(uid, "running");
-    const exitAfter = Math.min(...pod.spec.containers.map((c) => runSeconds(c)));
-    if (Number.isFinite(exitAfter)) {
-      rt.clock.schedule(exitAfter * 1000, () => this.exited(rt, key, uid));
+    const runs = pod.spec.containers.map((c) => runSeconds(c));
+    const first = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    if (Number.isFinite(first.seconds)) {
+      rt.clock.schedule(first.seconds * 1000, () => this.exited(rt, key, uid, first.exitCode));
     } else {
       rt.clock.schedule(rt.options.readinessDelayMs, () => this.ready(rt, key, uid));
     }
@@ -206,7 +207,7 @@ export class Kubelet implements Controller {
   }
 
   /** A container whose process ended: Completed, then restarted with back-off (restartPolicy Always). */
-  private exited(rt: Runtime, key: string, uid: string): void {
+  private exited(rt: Runtime, key: string, uid: string, exitCode: number): void {
     const pod = this.current(rt, key, uid);
     if (!pod) return;
     const now = rfc3339(rt.clock.now);
@@ -215,12 +216,12 @@ export class Kubelet implements Controller {
     for (const cs of p.status.containerStatuses ?? []) {
       cs.ready = false;
       cs.started = false;
-      cs.state = { terminated: { exitCode: 0, reason: "Completed", startedAt: cs.state.running?.startedAt, finishedAt: now } };
+      cs.state = { terminated: { exitCode, reason: exitCode === 0 ? "Completed" : "Error", startedAt: cs.state.running?.startedAt, finishedAt: now } };
     }
     setCondition(p, "ContainersReady", false, rt.clock.now);
     setCondition(p, "Ready", false, rt.clock.now);
-    if (!restart) {
-      p.status.phase = "Succeeded";
+    if (!restart || (pod.spec.restartPolicy === "OnFailure" && exitCode === 0)) {
+      p.status.phase = exitCode === 0 ? "Succeeded" : "Failed";
       this.api.write(p);
       this.stage.set(uid, "exited");
       return;
@@ -330,16 +331,22 @@ function running(c: Container, now: string, restartCount: number): ContainerStat
   };
 }
 
-/** How long the container's process runs (Infinity for servers). */
-function runSeconds(c: Container): number {
+/** How long the container's process runs (Infinity for servers) and how it exits. */
+function runSeconds(c: Container): { seconds: number; exitCode: number } {
+  const info = imageInfo(c.image);
   const argv = [...(c.command ?? []), ...(c.args ?? [])];
-  if (argv.length === 0) return imageInfo(c.image).exitsWithoutCommand ? 0.05 : Infinity;
+  if (info.requiresOneOfEnv && argv.length === 0 && !info.requiresOneOfEnv.some((n) => c.env?.some((e) => e.name === n))) {
+    // e.g. mysql: "database is uninitialized and password option is not specified".
+    return { seconds: 0.8, exitCode: 1 };
+  }
+  const run = (seconds: number) => ({ seconds, exitCode: 0 });
+  if (argv.length === 0) return run(info.exitsWithoutCommand ? 0.05 : Infinity);
   const line = argv.join(" ");
   const sleep = /(?:^|\s|;|&&)sleep (\d+)\s*$/.exec(line);
-  if (/sleep (infinity|\d{4,})|while true|tail -f|nginx|httpd|agnhost|netexec|serve/.test(line)) return Infinity;
-  if (sleep) return Number(sleep[1]);
-  if (/^(sh|\/bin\/sh|bash) -c /.test(line) || /^(echo|true|date|env|cat|ls)\b/.test(argv[0] ?? "")) return 0.05;
-  return Infinity;
+  if (/sleep (infinity|\d{4,})|while true|tail -f|nginx|httpd|agnhost|netexec|serve/.test(line)) return run(Infinity);
+  if (sleep) return run(Number(sleep[1]));
+  if (/^(sh|\/bin\/sh|bash) -c /.test(line) || /^(echo|true|date|env|cat|ls)\b/.test(argv[0] ?? "")) return run(0.05);
+  return run(Infinity);
 }
 
 /** Seconds from SIGTERM to exit: shells as PID 1 ignore SIGTERM and wait out the grace period. */

@@ -5,6 +5,7 @@ import type { Command, Ctx } from "../command";
 import { bool, int, list, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
 import { applyManifests } from "./manifests";
+import { dryRunOf } from "./create";
 import { exists, waitFor } from "./shared";
 
 const RESOURCE_HINT = `You must provide one or more resources by argument or filename.
@@ -70,6 +71,7 @@ export const del: Command = {
     { name: "wait", type: "bool", default: true },
     { name: "ignore-not-found", type: "bool", default: false },
     { name: "cascade", type: "string", default: "background", noOptDefault: "background" },
+    { name: "dry-run", type: "string", default: "none", noOptDefault: "unchanged" },
   ],
   flagHelp: {
     all: "Delete all resources, in the namespace of the specified resource types.",
@@ -122,6 +124,20 @@ export const del: Command = {
         const objs = ctx.store.list(r.kind, r.namespaced && !bool(p, "all-namespaces") ? ctx.namespace : undefined).filter((o) => sel.selector.matches(o.metadata.labels));
         for (const o of objs) pending.push({ kind: r.kind, ns: o.metadata.namespace, name: o.metadata.name });
       }
+    }
+    const dry = dryRunOf(ctx);
+    if (!dry) return;
+    if (dry !== "none") {
+      // A dry run checks that each object exists and says what would happen.
+      for (const t of pending) {
+        const got = ctx.api.get(t.kind, t.ns, t.name);
+        if (!got.ok) {
+          if (!(got.error.reason === "NotFound" && opts.ignoreNotFound)) ctx.apiError(got.error);
+          continue;
+        }
+        ctx.line(`${qualifiedSingular(resourceOf(t.kind))} "${t.name}" deleted (${dry === "client" ? "dry run" : "server dry run"})`);
+      }
+      return;
     }
     const uids: { kind: Kind; ns?: string; name: string; uid: string; grace: number }[] = [];
     for (const t of pending) {
