@@ -63,7 +63,7 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + rt.prng.k8sString(5);
     meta.name ??= "";
 
-    prepareForCreate(obj, () => rt.prng.k8sString(5));
+    prepareForCreate(obj, () => rt.uids.k8sString(5));
     const errors = validateObject(obj, undefined);
     if (errors.length > 0) return fail(invalid(obj.kind, meta.name, errors, groupKind(obj.kind)));
     if (rt.store.get(obj.kind, meta.namespace, meta.name)) return fail(alreadyExists(qualifiedPlural(r), meta.name));
@@ -73,7 +73,7 @@ export class ApiServer {
       if (!alloc.ok) return fail(alloc.error);
     }
 
-    meta.uid = rt.prng.uuid();
+    meta.uid = rt.uids.uuid();
     meta.creationTimestamp = rfc3339(rt.clock.now);
     if (hasGeneration(obj.kind)) meta.generation = 1;
     if (opts.dryRun) {

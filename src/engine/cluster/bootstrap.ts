@@ -169,15 +169,15 @@ function createNode(rt: Runtime, api: ApiServer, name: string, i: number): strin
       ],
       nodeInfo: {
         architecture: "amd64",
-        bootID: rt.prng.uuid(),
+        bootID: rt.uids.uuid(),
         containerRuntimeVersion: "containerd://1.7.27",
         kernelVersion: "6.8.0-60-generic",
         kubeProxyVersion: "",
         kubeletVersion: K8S_VERSION,
-        machineID: rt.prng.uuid().replace(/-/g, ""),
+        machineID: rt.uids.uuid().replace(/-/g, ""),
         operatingSystem: "linux",
         osImage: "Ubuntu 24.04.2 LTS",
-        systemUUID: rt.prng.uuid(),
+        systemUUID: rt.uids.uuid(),
       },
     },
   };

@@ -31,7 +31,7 @@ export function recordEvent(
   const ev: KEvent = {
     apiVersion: "v1",
     kind: "Event",
-    metadata: { name, namespace: ns, uid: rt.prng.uuid(), resourceVersion: "", creationTimestamp: now },
+    metadata: { name, namespace: ns, uid: rt.uids.uuid(), resourceVersion: "", creationTimestamp: now },
     involvedObject: {
       kind: obj.kind,
       namespace: obj.metadata.namespace,

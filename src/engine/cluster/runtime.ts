@@ -44,7 +44,13 @@ export class WorkQueue {
 export class Runtime {
   readonly store: ObjectStore;
   readonly clock: Clock;
+  /** Names, ClusterIPs, scheduling ties: choices a learner sees. */
   readonly prng: Prng;
+  /**
+   * UIDs and machine IDs come from their own stream, so adding an object to the boot sequence
+   * does not shift every generated name and IP after it (golden transcripts stay stable).
+   */
+  readonly uids: Prng;
   /** Event aggregation: key → event name. */
   readonly eventKeys = new Map<string, string>();
   eventSeq = 0;
@@ -56,5 +62,6 @@ export class Runtime {
     this.store = new ObjectStore(1000);
     this.clock = new Clock(startTime);
     this.prng = new Prng(options.seed);
+    this.uids = new Prng((options.seed ^ 0x9e3779b9) >>> 0);
   }
 }

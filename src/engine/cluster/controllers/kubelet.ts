@@ -368,7 +368,7 @@ export function goDurationMs(ms: number): string {
 
 function hex64(rt: Runtime): string {
   let s = "";
-  for (let i = 0; i < 64; i++) s += rt.prng.int(16).toString(16);
+  for (let i = 0; i < 64; i++) s += rt.uids.int(16).toString(16);
   return s;
 }
 

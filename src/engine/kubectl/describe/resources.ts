@@ -76,9 +76,12 @@ export function podLimits(pod: Pod): ResourceList {
   return aggregate(pod, containerLimits);
 }
 
-/** `qos.GetPodQOS`: the status field when set, else computed from cpu/memory requests and limits. */
+/**
+ * `qos.ComputePodQOS` from cpu/memory requests and limits. kubectl's `GetPodQOS` prefers
+ * `status.qosClass`, which a real API server always computes this way at creation; computing it
+ * here keeps describe right even where the stored status was filled in more simply.
+ */
 export function podQOS(pod: Pod): string {
-  if (pod.status.qosClass) return pod.status.qosClass;
   const requests: ResourceList = new Map();
   const limits: ResourceList = new Map();
   let guaranteed = true;
