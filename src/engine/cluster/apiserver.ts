@@ -176,6 +176,26 @@ export class ApiServer {
 }
 
 /**
+ * The DefaultTolerationSeconds admission plugin: pods that do not already tolerate the
+ * not-ready / unreachable NoExecute taints get them for 300 s.
+ */
+function addDefaultTolerations(pod: Pod): void {
+  const tol = (pod.spec.tolerations ??= []);
+  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
+    const covered = tol.some((t) => (t.effect === "NoExecute" || !t.effect) && (t.key === key || (!t.key && t.operator === "Exists")));
+    if (!covered) tol.push({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 });
+  }
+}
+
+/** `qos.GetPodQOS`: Guaranteed when every container's cpu and memory limits equal its requests. */
+function qosClass(pod: Pod): string {
+  const res = pod.spec.containers.map((c) => (c.resources ?? {}) as { limits?: Record<string, string>; requests?: Record<string, string> });
+  if (res.every((r) => Object.keys(r.requests ?? {}).length === 0 && Object.keys(r.limits ?? {}).length === 0)) return "BestEffort";
+  const guaranteed = res.every((r) => ["cpu", "memory"].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+/**
  * The ServiceAccount admission plugin: every pod (but static mirror pods) gets the projected
  * `kube-api-access-xxxxx` volume with the token, the CA and its namespace, mounted read-only.
  */
@@ -212,14 +232,12 @@ function prepareForCreate(obj: AnyObject, rngName: () => string): void {
       defaultPodSpec(obj.spec);
       obj.spec.enableServiceLinks ??= true;
       obj.spec.preemptionPolicy ??= "PreemptLowerPriority";
-      obj.spec.priority ??= 0;
+      // The Priority admission plugin resolves the built-in priority classes.
+      obj.spec.priority ??= obj.spec.priorityClassName === "system-node-critical" ? 2000001000 : obj.spec.priorityClassName === "system-cluster-critical" ? 2000000000 : 0;
       obj.spec.serviceAccountName ??= "default";
       obj.spec.serviceAccount ??= obj.spec.serviceAccountName;
-      obj.spec.tolerations ??= [
-        { effect: "NoExecute", key: "node.kubernetes.io/not-ready", operator: "Exists", tolerationSeconds: 300 },
-        { effect: "NoExecute", key: "node.kubernetes.io/unreachable", operator: "Exists", tolerationSeconds: 300 },
-      ];
-      obj.status = { phase: "Pending", qosClass: "BestEffort" };
+      addDefaultTolerations(obj);
+      obj.status = { phase: "Pending", qosClass: qosClass(obj) };
       mountServiceAccountToken(obj, rngName);
       break;
     case "Deployment":

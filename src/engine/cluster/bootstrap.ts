@@ -4,6 +4,7 @@ import type { Kubelet } from "./controllers/kubelet";
 import type { Runtime } from "./runtime";
 import type { ConfigMap, Container, DaemonSet, Deployment, Namespace, Node, Pod, Service } from "./types";
 import { kubeProxyConfig } from "./kubeproxy-config";
+import { recordEvent } from "./events";
 
 export const K8S_VERSION = "v1.33.0";
 export const COREDNS_IMAGE = "registry.k8s.io/coredns/coredns:v1.12.0";
@@ -183,6 +184,14 @@ function createNode(rt: Runtime, api: ApiServer, name: string, i: number): strin
   };
   const r = api.create(node);
   if (!r.ok) throw new Error(`bootstrap: ${r.error.message}`);
+  // What a freshly joined node's events look like (kubelet start-up, node controller, kube-proxy).
+  const n = r.value;
+  recordEvent(rt, n, "Normal", "Starting", "", "kube-proxy");
+  recordEvent(rt, n, "Normal", "Starting", "Starting kubelet.", "kubelet", name);
+  for (const c of ["NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID"]) recordEvent(rt, n, "Normal", c, `Node ${name} status is now: ${c}`, "kubelet", name);
+  recordEvent(rt, n, "Normal", "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods", "kubelet", name);
+  recordEvent(rt, n, "Normal", "RegisteredNode", `Node ${name} event: Registered Node ${name} in Controller`, "node-controller");
+  recordEvent(rt, n, "Normal", "NodeReady", `Node ${name} status is now: NodeReady`, "kubelet", name);
   return name;
 }
 
@@ -196,7 +205,14 @@ function configMaps(rt: Runtime): ConfigMap[] {
   });
   const ca = "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIPodflowLabCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE\nAxMKa3ViZXJuZXRlczAeFw0yNTA1MTIwODU1MDBaFw0zNTA1MTAwOTAwMDBaMBUx\n-----END CERTIFICATE-----\n";
   const out: ConfigMap[] = [];
-  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) out.push(cm(ns, "kube-root-ca.crt", { "ca.crt": ca }));
+  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
+    const root = cm(ns, "kube-root-ca.crt", { "ca.crt": ca });
+    root.metadata.annotations = {
+      "kubernetes.io/description":
+        "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.",
+    };
+    out.push(root);
+  }
   out.push(
     cm("kube-system", "kubeadm-config", {
       ClusterConfiguration: [
@@ -312,13 +328,13 @@ function daemonSet(name: string, labels: Record<string, string>, container: Cont
   return {
     apiVersion: "apps/v1",
     kind: "DaemonSet",
-    metadata: { name, namespace: "kube-system", labels } as unknown as DaemonSet["metadata"],
+    metadata: { name, namespace: "kube-system", labels, annotations: { "deprecated.daemonset.template.generation": "1" } } as unknown as DaemonSet["metadata"],
     spec: {
       selector: { matchLabels: labels },
       template: {
         metadata: { labels },
         spec: {
-          containers: [{ ...container, env: [{ name: "NODE_NAME" }] }],
+          containers: [{ ...container, env: [{ name: "NODE_NAME", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "spec.nodeName" } } }] }],
           hostNetwork: true,
           priorityClassName: "system-node-critical",
           serviceAccountName: name,

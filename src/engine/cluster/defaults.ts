@@ -9,6 +9,9 @@ export function defaultContainer(c: Container): void {
   const tag = imageTag(c.image ?? "");
   c.imagePullPolicy ??= tag === "latest" || tag === "" ? "Always" : "IfNotPresent";
   c.resources ??= {};
+  // Requests default to limits for every resource that has a limit and no request.
+  const res = c.resources as { limits?: Record<string, string>; requests?: Record<string, string> };
+  if (res.limits) for (const [k, v] of Object.entries(res.limits)) (res.requests ??= {})[k] ??= v;
   c.terminationMessagePath ??= "/dev/termination-log";
   c.terminationMessagePolicy ??= "File";
   for (const p of c.ports ?? []) p.protocol ??= "TCP";

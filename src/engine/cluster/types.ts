@@ -113,6 +113,7 @@ export interface ContainerPort {
 export interface EnvVar {
   name: string;
   value?: string;
+  valueFrom?: { fieldRef?: { apiVersion?: string; fieldPath: string } };
 }
 
 export interface Container {

@@ -18,14 +18,18 @@ const SCHEDULE_DELAY_MS = 8;
 export class Scheduler implements Controller {
   readonly name = "default-scheduler";
   private queue!: WorkQueue;
+  private readonly attempts = new Map<string, number>();
 
   constructor(private readonly api: ApiServer) {}
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SCHEDULE_DELAY_MS, (key) => this.sync(rt, key));
+    // New pods enter the queue; pods that failed wait out a back-off (1 s doubling to 10 s, the
+    // scheduling queue's defaults) or a node change, not their own status write.
     rt.store.watch("Pod", (e) => {
       const p = e.object;
-      if (e.type !== "DELETED" && !p.spec.nodeName && !p.metadata.deletionTimestamp) this.queue.add(`${p.metadata.namespace}/${p.metadata.name}`);
+      if (e.type === "ADDED" && !p.spec.nodeName && !p.metadata.deletionTimestamp) this.queue.add(`${p.metadata.namespace}/${p.metadata.name}`);
+      if (e.type === "DELETED") this.attempts.delete(p.metadata.uid);
     });
     // A node that becomes schedulable may place pending pods.
     rt.store.watch("Node", () => {
@@ -48,11 +52,17 @@ export class Scheduler implements Controller {
       const detail = [...reasons.entries()].map(([r, c]) => `${c} ${r}`).sort().join(", ");
       const msg = `0/${nodes.length} nodes are available: ${detail}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
       recordEvent(rt, pod, "Warning", "FailedScheduling", msg, "default-scheduler");
-      const p = clone(pod);
-      p.status.conditions = [
-        { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: rfc3339(rt.clock.now), reason: "Unschedulable", message: msg },
-      ];
-      this.api.write(p);
+      const cond = pod.status.conditions?.find((c) => c.type === "PodScheduled");
+      if (cond?.message !== msg) {
+        const p = clone(pod);
+        p.status.conditions = [
+          { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: rfc3339(rt.clock.now), reason: "Unschedulable", message: msg },
+        ];
+        this.api.write(p);
+      }
+      const n = (this.attempts.get(pod.metadata.uid) ?? 0) + 1;
+      this.attempts.set(pod.metadata.uid, n);
+      this.queue.addAfter(key, Math.min(1000 * 2 ** (n - 1), 10_000));
       return;
     }
     const load = new Map<string, number>();
