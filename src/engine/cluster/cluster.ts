@@ -17,6 +17,7 @@ import { cidrsOverlap, parseCidr } from "./ipam/cidr";
 import { ClusterIPAllocator, validateServiceCidr } from "./ipam/clusterip";
 import { NodePortAllocator } from "./ipam/nodeport";
 import { PodIndex } from "./podindex";
+import { ContainerLogs } from "./logs";
 import { Runtime } from "./runtime";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
@@ -66,6 +67,8 @@ export class ClusterImpl implements Cluster {
   readonly nodePorts: NodePortAllocator;
   readonly pods: PodIndex;
   readonly kubelet: Kubelet;
+  /** Lines containers wrote beyond their start-up logs (access logs, later), for `kubectl logs`. */
+  readonly logs = new ContainerLogs();
   /** The lab's files (`cat > f.yaml`, the YAML editor), read by `kubectl -f`. */
   readonly files = new VirtualFs();
   private readonly shell: Shell;

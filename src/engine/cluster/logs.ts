@@ -426,7 +426,7 @@ function calicoLog(ctx: LogContext, tl: Timeline): void {
   c(22, 9, "utils/utils.go 38", `Determined node name: ${node}`);
   c(200, 9, "startup/autodetection_methods.go 103", `Using autodetected IPv4 address on interface eth0: ${ip}/24`);
   c(260, 9, "startup/startup.go 702", "CALICO_IPV4POOL_NAT_OUTGOING is true (defaulted) through environment variable");
-  c(900, 70, "felix/daemon.go 380", "Successfully loaded configuration. GOMAXPROCS=2 builddate=\"2025-03-31T20:12:24+0000\" config=... gitcommit=\"b9d8d6c3a\" version=\"v3.29.3\"");
+  c(900, 70, "felix/daemon.go 380", "Successfully loaded configuration. GOMAXPROCS=2 version=\"v3.29.3\"");
   c(2400, 70, "felix/int_dataplane.go 1900", "Completed first update to dataplane. secsSinceStart=1.5");
 }
 

@@ -2,6 +2,7 @@ import type { ClusterImpl } from "../cluster/cluster";
 import type { ApiError } from "../cluster/errors";
 import type { FlagSpec, ParsedArgs } from "./flags";
 import { str } from "./flags";
+import { contextNamespace } from "./verbs/config";
 
 /** What one kubectl invocation writes. */
 export class Ctx {
@@ -47,9 +48,9 @@ export class Ctx {
     return this.cluster.rt.clock.now;
   }
 
-  /** The namespace from -n, else "default" (the kubeconfig context's namespace). */
+  /** The namespace from -n, else the kubeconfig context's (`config set-context --current --namespace`), else "default". */
   get namespace(): string {
-    return str(this.parsed, "namespace") || "default";
+    return str(this.parsed, "namespace") || contextNamespace(this.cluster) || "default";
   }
 
   out(text: string): void {

@@ -3,7 +3,7 @@
  * `-n value`, `-nvalue`, `-n=value`, combined booleans (`-it`), `--` ends flags. Errors carry
  * pflag's exact wording.
  */
-export type FlagType = "string" | "bool" | "int" | "stringArray" | "stringSlice";
+export type FlagType = "string" | "bool" | "int" | "duration" | "stringArray" | "stringSlice";
 
 export interface FlagSpec {
   name: string;
@@ -49,6 +49,12 @@ export function parseFlags(words: string[], specs: FlagSpec[]): ParseResult {
       case "int": {
         if (!/^[-+]?\d+$/.test(raw)) return `invalid argument "${raw}" for "${display}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
         flags.set(spec.name, Number(raw));
+        break;
+      }
+      case "duration": {
+        // Go's time.ParseDuration: a sequence of decimal numbers with units, or "0".
+        if (!/^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(raw) && raw !== "0") return `invalid argument "${raw}" for "${display}" flag: time: invalid duration "${raw}"`;
+        flags.set(spec.name, raw);
         break;
       }
       case "stringArray": {

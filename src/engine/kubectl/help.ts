@@ -9,9 +9,10 @@ export function rootHelp(commands: readonly Command[]): string {
     groups.get(g)!.push(c);
   }
   let s = "kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n";
+  // cobra pads every command name to one width (at least 11) across all groups.
+  const w = Math.max(11, ...commands.map((c) => c.name.length));
   for (const [g, cs] of groups) {
     s += `${g}\n`;
-    const w = Math.max(...cs.map((c) => c.name.length));
     for (const c of cs) s += `  ${c.name.padEnd(w)}   ${c.short}\n`;
     s += "\n";
   }
@@ -23,18 +24,18 @@ export function rootHelp(commands: readonly Command[]): string {
 export function commandHelp(cmd: Command, path: string): string {
   let s = `${cmd.long ?? cmd.short}\n\n`;
   if (cmd.aliases?.length) s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(", ")}\n\n`;
+  if (cmd.examples) s += `Examples:\n${cmd.examples.replace(/\n+$/, "")}\n\n`;
   if (cmd.subcommands?.length) {
     s += "Available Commands:\n";
-    const w = Math.max(...cmd.subcommands.map((c) => c.name.length));
+    const w = Math.max(11, ...cmd.subcommands.map((c) => c.name.length));
     for (const c of cmd.subcommands) s += `  ${c.name.padEnd(w)}   ${c.short}\n`;
     s += "\n";
   }
-  if (cmd.examples) s += `Examples:\n${cmd.examples.replace(/\n+$/, "")}\n\n`;
   const flags = cmd.flags ?? [];
   if (flags.length) {
     s += "Options:\n";
     for (const f of [...flags].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const def = f.type === "bool" ? String(f.default ?? false) : f.type === "int" ? String(f.default ?? 0) : Array.isArray(f.default) ? `[${f.default.join(",")}]` : `'${f.default ?? ""}'`;
+      const def = f.type === "bool" ? String(f.default ?? false) : f.type === "int" || f.type === "duration" ? String(f.default ?? 0) : Array.isArray(f.default) ? `[${f.default.join(",")}]` : `'${f.default ?? ""}'`;
       s += `    ${f.short ? `-${f.short}, ` : ""}--${f.name}=${def}:\n\t${cmd.flagHelp?.[f.name] ?? ""}\n\n`;
     }
   }

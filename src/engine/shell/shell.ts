@@ -2,6 +2,7 @@ import type { ExecResult } from "../api";
 import { outputOf, type Res } from "./result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { runKubectl } from "../kubectl";
+import { resolveExecTarget } from "../kubectl/verbs/exec";
 import { kubeadm } from "./kubeadm";
 import { runInPod, podPrompt } from "./pod";
 import { tokenize, type Token } from "./tokenize";
@@ -289,25 +290,6 @@ export class Shell {
     this.stack.push({ kind: "node", node: name });
     return { stdout: `Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-60-generic x86_64)\n\nLast login: ${goDate(this.cluster.rt.clock.now - 3_600_000)} from ${this.cluster.rt.store.list("Node")[0]?.status.addresses[0]?.address ?? "172.30.1.2"}\n`, stderr: "", exitCode: 0 };
   }
-}
-
-/** The pod (and container) `kubectl exec` names. */
-function resolveExecTarget(cluster: ClusterImpl, words: string[]): { namespace: string; pod: string; container: string } | undefined {
-  let ns = "default";
-  let container = "";
-  let pod = "";
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w === "-n" || w === "--namespace") ns = words[++i] ?? ns;
-    else if (w.startsWith("--namespace=")) ns = w.slice(12);
-    else if (w.startsWith("-n") && w.length > 2 && !w.startsWith("--")) ns = w.slice(2);
-    else if (w === "-c" || w === "--container") container = words[++i] ?? "";
-    else if (w.startsWith("--container=")) container = w.slice(12);
-    else if (!w.startsWith("-")) pod = w.replace(/^(pod|pods|po)\//, "");
-  }
-  const p = cluster.rt.store.get("Pod", ns, pod);
-  if (!p) return undefined;
-  return { namespace: ns, pod, container: container || p.spec.containers[0].name };
 }
 
 function parseDuration(s: string | undefined): number | undefined {

@@ -82,7 +82,7 @@ export const exec: Command = {
   flags: [
     { name: "container", short: "c", type: "string", default: "" },
     { name: "filename", short: "f", type: "stringSlice", default: [] },
-    { name: "pod-running-timeout", type: "string", default: "1m0s" },
+    { name: "pod-running-timeout", type: "duration", default: "1m0s" },
     { name: "quiet", short: "q", type: "bool", default: false },
     { name: "stdin", short: "i", type: "bool", default: false },
     { name: "tty", short: "t", type: "bool", default: false },

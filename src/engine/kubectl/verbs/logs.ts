@@ -265,11 +265,11 @@ export const logs: Command = {
     { name: "insecure-skip-tls-verify-backend", type: "bool", default: false },
     { name: "limit-bytes", type: "int", default: 0 },
     { name: "max-log-requests", type: "int", default: 5 },
-    { name: "pod-running-timeout", type: "string", default: "20s" },
+    { name: "pod-running-timeout", type: "duration", default: "20s" },
     { name: "prefix", type: "bool", default: false },
     { name: "previous", short: "p", type: "bool", default: false },
     { name: "selector", short: "l", type: "string", default: "" },
-    { name: "since", type: "string", default: "0s" },
+    { name: "since", type: "duration", default: "0s" },
     { name: "since-time", type: "string", default: "" },
     { name: "tail", type: "int", default: -1 },
     { name: "timestamps", type: "bool", default: false },
@@ -321,9 +321,7 @@ export const logs: Command = {
     if (sinceTimeText) {
       sinceTime = Date.parse(sinceTimeText);
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(sinceTimeText) || Number.isNaN(sinceTime)) {
-        ctx.stderr += `error: invalid argument "${sinceTimeText}" for "--since-time" flag: parsing time "${sinceTimeText}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTimeText}" as "2006"\n`;
-        ctx.exitCode = 1;
-        return;
+        return ctx.fail(`parsing time ${JSON.stringify(sinceTimeText)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(sinceTimeText)} as "2006"`);
       }
     }
     if (selText && tail === -1) tail = 10;

@@ -153,7 +153,7 @@ const status: Command = {
   long: "Show the status of the rollout.\n\n By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for.",
   examples: "  # Watch the rollout status of a deployment\n  kubectl rollout status deployment/nginx",
   usage: "kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]",
-  flags: [...FILE_FLAGS, { name: "revision", type: "int", default: 0 }, { name: "timeout", type: "string", default: "0s" }, { name: "watch", short: "w", type: "bool", default: true }],
+  flags: [...FILE_FLAGS, { name: "revision", type: "int", default: 0 }, { name: "timeout", type: "duration", default: "0s" }, { name: "watch", short: "w", type: "bool", default: true }],
   flagHelp: {
     ...COMMON_HELP,
     revision: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).",
@@ -430,7 +430,7 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
 }
 
 /** `DeploymentRollbacker.Rollback`: the result word kubectl prints, or its error. */
-function rollback(ctx: Ctx, d: Deployment, toRevision: number): { ok: true; result: string } | { ok: false; error: string } {
+function rollback(ctx: Ctx, d: Deployment, toRevision: number, dryRun: string): { ok: true; result: string } | { ok: false; error: string } {
   let target: ReplicaSet | undefined;
   let latest: { v: number; rs?: ReplicaSet } = { v: -1 };
   let previous: { v: number; rs?: ReplicaSet } = { v: -1 };
@@ -448,6 +448,8 @@ function rollback(ctx: Ctx, d: Deployment, toRevision: number): { ok: true; resu
     if (!previous.rs) return { ok: false, error: `no rollout history found for deployment "${d.metadata.name}"` };
     target = previous.rs;
   }
+  // A client dry run only shows the template it would restore (hash label and all).
+  if (dryRun === "client") return { ok: true, result: `${describePodTemplate(target!.spec.template)} (dry run)` };
   if (d.spec.paused) return { ok: false, error: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again" };
   const template = withoutHash(target!.spec.template);
   if (deepEqual(withoutHash(d.spec.template), template)) return { ok: true, result: `skipped rollback (current template already matches revision ${toRevision})` };
@@ -457,6 +459,7 @@ function rollback(ctx: Ctx, d: Deployment, toRevision: number): { ok: true; resu
   const next = clone(d);
   next.spec.template = template;
   next.metadata.annotations = annotations;
+  if (dryRun === "server") return { ok: true, result: "rolled back (server dry run)" };
   const r = ctx.api.update(next);
   if (!r.ok) return { ok: false, error: r.error.message };
   return { ok: true, result: "rolled back" };
@@ -477,6 +480,8 @@ const undo: Command = {
   },
   run(ctx) {
     const toRevision = int(ctx.parsed, "to-revision");
+    const dryRun = str(ctx.parsed, "dry-run");
+    if (dryRun !== "none" && dryRun !== "client" && dryRun !== "server") return ctx.fail(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
     const found = targets(ctx, { emptyIsError: "required resource not specified" });
     if (!found) return;
     for (const { r, obj } of found) {
@@ -484,7 +489,7 @@ const undo: Command = {
         ctx.fail(`no rollbacker has been implemented for ${JSON.stringify(groupKind(r))}`);
         continue;
       }
-      const res = rollback(ctx, obj, toRevision);
+      const res = rollback(ctx, obj, toRevision, dryRun);
       if (!res.ok) {
         ctx.fail(res.error);
         continue;

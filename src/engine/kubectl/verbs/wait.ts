@@ -202,7 +202,7 @@ export const wait: Command = {
     { name: "selector", short: "l", type: "string", default: "" },
     { name: "show-managed-fields", type: "bool", default: false },
     { name: "template", type: "string", default: "" },
-    { name: "timeout", type: "string", default: "30s" },
+    { name: "timeout", type: "duration", default: "30s" },
   ],
   flagHelp: {
     all: "Select all resources in the namespace of the specified resource types",
