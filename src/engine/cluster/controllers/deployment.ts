@@ -43,6 +43,11 @@ export class DeploymentController implements Controller {
     const maxRevision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
 
     if (!newRS) {
+      // A paused Deployment does not roll out template changes (scaling still applies below).
+      if (d.spec.paused) {
+        this.writeStatus(rt, ns, name);
+        return;
+      }
       newRS = this.createReplicaSet(rt, d, hash, maxRevision + 1, olds);
       if (!newRS) return;
     } else if (olds.length > 0 && Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) {
@@ -90,6 +95,7 @@ export class DeploymentController implements Controller {
         namespace: d.metadata.namespace,
         labels: template.metadata.labels,
         annotations: {
+          ...copiedAnnotations(d),
           "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas),
           "deployment.kubernetes.io/max-replicas": String(d.spec.replicas + surge),
           [REVISION]: String(revision),
@@ -218,6 +224,16 @@ export class DeploymentController implements Controller {
     next.status.conditions?.sort((a, b) => (a.type === b.type ? 0 : a.type === "Available" ? -1 : 1));
     if (!deepEqual(next.status, d.status)) this.api.write(next);
   }
+}
+
+/**
+ * `copyDeploymentAnnotationsToReplicaSet`: the Deployment's annotations travel to its new
+ * ReplicaSet (so `kubernetes.io/change-cause` shows in `rollout history`), except kubectl's
+ * last-applied configuration and the controller's own bookkeeping.
+ */
+function copiedAnnotations(d: Deployment): Record<string, string> {
+  const skip = new Set(["kubectl.kubernetes.io/last-applied-configuration", REVISION, "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas"]);
+  return Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !skip.has(k)));
 }
 
 function upsertCondition(d: Deployment, type: DeploymentCondition["type"], status: "True" | "False", reason: string, message: string, now: number): void {
