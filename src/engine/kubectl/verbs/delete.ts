@@ -6,14 +6,8 @@ import { bool, int, list, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
 import { applyManifests } from "./manifests";
 import { dryRunOf } from "./create";
-import { exists, waitFor } from "./shared";
+import { exists, RESOURCE_HINT, waitFor } from "./shared";
 
-const RESOURCE_HINT = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /**
  * Deletes one object and, like kubectl's default `--wait=true`, moves virtual time until it is
@@ -86,9 +80,7 @@ export const del: Command = {
     const files = list(p, "filename");
     if (files.length > 0) return applyManifests(ctx, files, "delete");
     if (p.args.length === 0) {
-      ctx.stderr += `error: ${RESOURCE_HINT}\n`;
-      ctx.exitCode = 1;
-      return;
+      return ctx.fail(RESOURCE_HINT);
     }
     let grace = int(p, "grace-period");
     const force = bool(p, "force");

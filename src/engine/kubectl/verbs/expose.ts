@@ -2,6 +2,7 @@ import type { AnyObject, Labels, Service, ServicePort, ServiceType } from "../..
 import type { Command } from "../command";
 import { str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
+import { RESOURCE_HINT } from "./shared";
 import { DRY_RUN_FLAGS, submitCreate } from "./create";
 
 const EXPOSABLE = ["Pod", "Service", "ReplicationController", "Deployment", "ReplicaSet"];
@@ -47,9 +48,7 @@ export const expose: Command = {
   run(ctx) {
     const p = ctx.parsed;
     if (p.args.length === 0) {
-      ctx.stderr += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
-      ctx.exitCode = 1;
-      return;
+      return ctx.fail(RESOURCE_HINT);
     }
     const resolved = resolveResourceArgs(p.args);
     if (!resolved.ok) return ctx.fail(resolved.error);

@@ -126,18 +126,7 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     }
     if (mode === "create") {
       if (ctx.parsed.flags.get("save-config") === true) setLastApplied(obj, d.obj);
-      if (dry === "client") {
-        report(ctx, out.value, label, "created" + suffix, obj, printed);
-        continue;
-      }
-      const r = ctx.api.create(obj, { dryRun: dry === "server" });
-      if (!r.ok) {
-        if (r.error.reason === "Invalid") ctx.stderr += formatApiError(r.error) + "\n";
-        else ctx.stderr += formatApiError(r.error, (m) => `error when creating "${d.source}": ${m}`) + "\n";
-        ctx.exitCode = 1;
-        continue;
-      }
-      report(ctx, out.value, label, "created" + suffix, r.value, printed);
+      createOne(ctx, d.source, obj, dry, (o) => report(ctx, out.value, label, "created" + suffix, o, printed));
       continue;
     }
     // apply: create with the last-applied annotation, or a three-way merge into the live object.
@@ -149,18 +138,7 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     applied.metadata.annotations ??= {};
     if (!live) {
       setLastApplied(obj, applied);
-      if (dry === "client") {
-        report(ctx, out.value, label, "created" + suffix, obj, printed);
-        continue;
-      }
-      const r = ctx.api.create(obj, { dryRun: dry === "server" });
-      if (!r.ok) {
-        if (r.error.reason === "Invalid") ctx.stderr += formatApiError(r.error) + "\n";
-        else ctx.stderr += formatApiError(r.error, (m) => `error when creating "${d.source}": ${m}`) + "\n";
-        ctx.exitCode = 1;
-        continue;
-      }
-      report(ctx, out.value, label, "created" + suffix, r.value, printed);
+      createOne(ctx, d.source, obj, dry, (o) => report(ctx, out.value, label, "created" + suffix, o, printed));
       continue;
     }
     const lastText = live.metadata.annotations?.[LAST_APPLIED];
@@ -185,6 +163,16 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     report(ctx, out.value, label, r.value === live ? "unchanged" : "configured", r.value, printed);
   }
   if (out.value.kind !== "table" && printed.length > 0) printStructured(ctx, out.value, printed, printed.length === 1);
+}
+
+/** Sends one manifest's object (or only reports it for --dry-run=client), with kubectl's error wording. */
+function createOne(ctx: Ctx, source: string, obj: AnyObject, dry: "none" | "client" | "server", done: (o: AnyObject) => void): void {
+  if (dry === "client") return done(obj);
+  const r = ctx.api.create(obj, { dryRun: dry === "server" });
+  if (r.ok) return done(r.value);
+  if (r.error.reason === "Invalid") ctx.stderr += formatApiError(r.error) + "\n";
+  else ctx.stderr += formatApiError(r.error, (m) => `error when creating "${source}": ${m}`) + "\n";
+  ctx.exitCode = 1;
 }
 
 function report(ctx: Ctx, fmt: OutputFormat, label: string, verb: string, obj: AnyObject, printed: AnyObject[]): void {

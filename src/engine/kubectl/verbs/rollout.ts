@@ -1,7 +1,6 @@
 import { clone, deepEqual } from "../../util/clone";
 import { rfc3339 } from "../../cluster/clock";
 import { REVISION } from "../../cluster/controllers/deployment";
-import { parseSelector } from "../../cluster/labels";
 import { controllerRef } from "../../cluster/podutil";
 import { qualifiedPlural, qualifiedSingular, type ResourceInfo } from "../../cluster/resources";
 import type { AnyObject, Container, DaemonSet, Deployment, Labels, PodTemplateSpec, ReplicaSet } from "../../cluster/types";
@@ -9,8 +8,8 @@ import type { Command, Ctx } from "../command";
 import { int, str } from "../flags";
 import { parseOutput, printStructured } from "../output";
 import { KUBECTL_DESCRIBE_TABWRITER, tabwrite } from "../printers";
-import { resolveResourceArgs } from "../resolve";
-import { durationFlag, RESOURCE_HINT } from "./wait";
+import { durationFlag } from "./wait";
+import { resourceTargets, type Target } from "./shared";
 
 const CHANGE_CAUSE = "kubernetes.io/change-cause";
 const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
@@ -46,57 +45,9 @@ const COMMON_HELP: Record<string, string> = {
 
 // ---------------------------------------------------------------- resolving the objects
 
-interface Target {
-  r: ResourceInfo;
-  obj: AnyObject;
-}
-
-/**
- * The resource builder as the rollout commands use it: `TYPE NAME…`, `TYPE/NAME…`, or a type with
- * `-l`/nothing (every object of the type). Errors are printed; undefined means stop.
- */
+/** The resource builder as the rollout commands use it. */
 function targets(ctx: Ctx, opts: { emptyIsError?: string } = {}): Target[] | undefined {
-  const p = ctx.parsed;
-  if (p.args.length === 0) {
-    if (opts.emptyIsError) ctx.fail(opts.emptyIsError);
-    else ctx.fail(RESOURCE_HINT);
-    return undefined;
-  }
-  const resolved = resolveResourceArgs(p.args);
-  if (!resolved.ok) {
-    ctx.fail(resolved.error);
-    return undefined;
-  }
-  const selText = str(p, "selector");
-  const named = resolved.requests.some((q) => q.names.length > 0);
-  if (named && selText) {
-    ctx.fail(resolved.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified");
-    return undefined;
-  }
-  const sel = parseSelector(selText);
-  if (!sel.ok) {
-    ctx.stderr += `Error from server (BadRequest): ${sel.error}\n`;
-    ctx.exitCode = 1;
-    return undefined;
-  }
-  const out: Target[] = [];
-  for (const q of resolved.requests) {
-    const ns = q.resource.namespaced ? ctx.namespace : undefined;
-    if (q.names.length === 0) {
-      for (const o of ctx.store.list(q.resource.kind, ns)) if (sel.selector.matches(o.metadata.labels)) out.push({ r: q.resource, obj: o });
-      continue;
-    }
-    for (const name of q.names) {
-      const got = ctx.api.get(q.resource.kind, ns, name);
-      if (!got.ok) {
-        ctx.apiError(got.error);
-        return undefined;
-      }
-      out.push({ r: q.resource, obj: got.value });
-    }
-  }
-  if (out.length === 0 && !named) ctx.stderr += `No resources found in ${ctx.namespace} namespace.\n`;
-  return out;
+  return resourceTargets(ctx, ctx.parsed.args, { emptyError: opts.emptyIsError, reportNone: true });
 }
 
 /** `GroupKind.String()`: `Pod`, `ReplicaSet.apps`. */

@@ -3,6 +3,7 @@ import type { Deployment, ReplicaSet } from "../../cluster/types";
 import type { Command } from "../command";
 import { int } from "../flags";
 import { resolveResourceArgs } from "../resolve";
+import { RESOURCE_HINT } from "./shared";
 
 export const scale: Command = {
   name: "scale",
@@ -29,9 +30,7 @@ export const scale: Command = {
     const replicas = int(p, "replicas");
     if (replicas < 0) return ctx.fail("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
     if (p.args.length === 0) {
-      ctx.stderr += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
-      ctx.exitCode = 1;
-      return;
+      return ctx.fail(RESOURCE_HINT);
     }
     const resolved = resolveResourceArgs(p.args);
     if (!resolved.ok) return ctx.fail(resolved.error);

@@ -1,13 +1,12 @@
 import { parseSelector } from "../../cluster/labels";
-import { qualifiedSingular, type ResourceInfo } from "../../cluster/resources";
+import { qualifiedSingular } from "../../cluster/resources";
 import type { AnyObject, Container, PodSpec } from "../../cluster/types";
 import { clone, deepEqual } from "../../util/clone";
 import type { Command, Ctx } from "../command";
 import type { FlagSpec } from "../flags";
 import { bool, list, str } from "../flags";
 import { parseOutput, printStructured } from "../output";
-import { resolveResourceArgs } from "../resolve";
-import { RESOURCE_HINT } from "./wait";
+import { resourceTargets, type Target } from "./shared";
 
 // ---------------------------------------------------------------- help texts (kubectl v1.33, verbatim)
 
@@ -62,10 +61,6 @@ const SUBJECT_HELP = {
 
 // ---------------------------------------------------------------- shared machinery
 
-interface Target {
-  r: ResourceInfo;
-  obj: AnyObject;
-}
 
 /** `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` / `k-` pairs. */
 export function splitPairs(args: string[], pairType: string): { ok: true; resources: string[]; pairs: string[] } | { ok: false; error: string } {
@@ -101,50 +96,7 @@ function parsePairs(pairs: string[], pairType: string, supportRemove: boolean): 
 
 /** The resource builder over `resources` with `--all` / `-l`; prints its error and returns undefined. */
 function builder(ctx: Ctx, resources: string[]): Target[] | undefined {
-  const p = ctx.parsed;
-  if (resources.length === 0) {
-    ctx.fail(RESOURCE_HINT);
-    return undefined;
-  }
-  const resolved = resolveResourceArgs(resources);
-  if (!resolved.ok) {
-    ctx.fail(resolved.error);
-    return undefined;
-  }
-  const selText = str(p, "selector");
-  const all = p.flags.has("all") && bool(p, "all");
-  const named = resolved.requests.some((q) => q.names.length > 0);
-  if (named && selText) {
-    ctx.fail(resolved.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified");
-    return undefined;
-  }
-  if (!named && !selText && !all) {
-    ctx.fail("resource(s) were provided, but no name was specified");
-    return undefined;
-  }
-  const sel = parseSelector(selText);
-  if (!sel.ok) {
-    ctx.stderr += `Error from server (BadRequest): ${sel.error}\n`;
-    ctx.exitCode = 1;
-    return undefined;
-  }
-  const out: Target[] = [];
-  for (const q of resolved.requests) {
-    const ns = q.resource.namespaced ? ctx.namespace : undefined;
-    if (q.names.length === 0) {
-      for (const o of ctx.store.list(q.resource.kind, ns)) if (sel.selector.matches(o.metadata.labels)) out.push({ r: q.resource, obj: o });
-      continue;
-    }
-    for (const name of q.names) {
-      const got = ctx.api.get(q.resource.kind, ns, name);
-      if (!got.ok) {
-        ctx.apiError(got.error);
-        return undefined;
-      }
-      out.push({ r: q.resource, obj: got.value });
-    }
-  }
-  return out;
+  return resourceTargets(ctx, resources, { requireNameOrAll: true });
 }
 
 /** The pod spec an object carries: a Pod's own, or its template's (`UpdatePodSpecForObject`). */

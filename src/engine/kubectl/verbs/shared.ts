@@ -1,5 +1,9 @@
+import { parseSelector } from "../../cluster/labels";
+import type { ResourceInfo } from "../../cluster/resources";
 import type { AnyObject, Kind } from "../../cluster/types";
 import type { Ctx } from "../command";
+import { bool, str } from "../flags";
+import { resolveResourceArgs } from "../resolve";
 
 export const ENDPOINTS_WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
@@ -40,4 +44,68 @@ export function waitFor(ctx: Ctx, done: () => boolean, limitMs: number): boolean
 export function exists(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, uid: string): boolean {
   const o = ctx.store.get(kind, ns, name);
   return !!o && o.metadata.uid === uid;
+}
+
+/** kubectl's usage hint when a command needs resources and got none. */
+export const RESOURCE_HINT = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+export interface Target {
+  r: ResourceInfo;
+  obj: AnyObject;
+}
+
+/**
+ * The resource builder most verbs share: `TYPE NAME…`, `TYPE/NAME…`, or a type with `-l` (and,
+ * when `requireNameOrAll`, `--all`). Errors are printed with kubectl's texts; undefined means stop.
+ */
+export function resourceTargets(ctx: Ctx, args: string[], opts: { emptyError?: string; requireNameOrAll?: boolean; reportNone?: boolean } = {}): Target[] | undefined {
+  const p = ctx.parsed;
+  if (args.length === 0) {
+    ctx.fail(opts.emptyError ?? RESOURCE_HINT);
+    return undefined;
+  }
+  const resolved = resolveResourceArgs(args);
+  if (!resolved.ok) {
+    ctx.fail(resolved.error);
+    return undefined;
+  }
+  const selText = str(p, "selector");
+  const named = resolved.requests.some((q) => q.names.length > 0);
+  if (named && selText) {
+    ctx.fail(resolved.slashForm ? "selectors and the all flag cannot be used when passing resource/name arguments" : "name cannot be provided when a selector is specified");
+    return undefined;
+  }
+  if (opts.requireNameOrAll && !named && !selText && !(p.flags.has("all") && bool(p, "all"))) {
+    ctx.fail("resource(s) were provided, but no name was specified");
+    return undefined;
+  }
+  const sel = parseSelector(selText);
+  if (!sel.ok) {
+    ctx.stderr += `Error from server (BadRequest): ${sel.error}\n`;
+    ctx.exitCode = 1;
+    return undefined;
+  }
+  const out: Target[] = [];
+  for (const q of resolved.requests) {
+    const ns = q.resource.namespaced ? ctx.namespace : undefined;
+    if (q.names.length === 0) {
+      for (const o of ctx.store.list(q.resource.kind, ns)) if (sel.selector.matches(o.metadata.labels)) out.push({ r: q.resource, obj: o });
+      continue;
+    }
+    for (const name of q.names) {
+      const got = ctx.api.get(q.resource.kind, ns, name);
+      if (!got.ok) {
+        ctx.apiError(got.error);
+        return undefined;
+      }
+      out.push({ r: q.resource, obj: got.value });
+    }
+  }
+  if (opts.reportNone && out.length === 0 && !named) ctx.stderr += `No resources found in ${ctx.namespace} namespace.\n`;
+  return out;
 }

@@ -1,6 +1,7 @@
 import { parseSelector } from "../../cluster/labels";
 import { qualifiedSingular, type ResourceInfo } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
+import { RESOURCE_HINT } from "./shared";
 import type { Command, Ctx } from "../command";
 import { bool, str } from "../flags";
 import { parseOutput, printStructured } from "../output";
@@ -58,12 +59,6 @@ export function durationFlag(ctx: Ctx, name: string): number | undefined {
 
 // ---------------------------------------------------------------- conditions
 
-export const RESOURCE_HINT = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** What `--for` asks: checked against the object as it is now (undefined: it does not exist). */
 type Condition =
