@@ -19,6 +19,8 @@ export class Scheduler implements Controller {
   readonly name = "default-scheduler";
   private queue!: WorkQueue;
   private readonly attempts = new Map<string, number>();
+  /** Bound, non-terminating pods per node, kept from the watch (no listing per decision). */
+  private readonly load = new Map<string, number>();
 
   constructor(private readonly api: ApiServer) {}
 
@@ -26,6 +28,11 @@ export class Scheduler implements Controller {
     this.queue = new WorkQueue(rt, SCHEDULE_DELAY_MS, (key) => this.sync(rt, key));
     // New pods enter the queue; pods that failed wait out a back-off (1 s doubling to 10 s, the
     // scheduling queue's defaults) or a node change, not their own status write.
+    const counts = (p: Pod | undefined) => !!p && !!p.spec.nodeName && !p.metadata.deletionTimestamp;
+    rt.store.watch("Pod", (e) => {
+      if (counts(e.old)) this.load.set(e.old!.spec.nodeName!, (this.load.get(e.old!.spec.nodeName!) ?? 1) - 1);
+      if (e.type !== "DELETED" && counts(e.object)) this.load.set(e.object.spec.nodeName!, (this.load.get(e.object.spec.nodeName!) ?? 0) + 1);
+    });
     rt.store.watch("Pod", (e) => {
       const p = e.object;
       if (e.type === "ADDED" && !p.spec.nodeName && !p.metadata.deletionTimestamp) this.queue.add(`${p.metadata.namespace}/${p.metadata.name}`);
@@ -65,10 +72,8 @@ export class Scheduler implements Controller {
       this.queue.addAfter(key, Math.min(1000 * 2 ** (n - 1), 10_000));
       return;
     }
-    const load = new Map<string, number>();
-    for (const p of rt.store.list("Pod")) if (p.spec.nodeName && !p.metadata.deletionTimestamp) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-    // Only workload pods count for spreading, like the real NodeResourcesBalancedAllocation +
-    // PodTopologySpread defaults do in practice on an idle lab cluster.
+    const load = this.load;
+    // The least loaded feasible nodes win, as the real scoring plugins tend to on an idle lab.
     const min = Math.min(...feasible.map((n) => load.get(n.metadata.name) ?? 0));
     const best = feasible.filter((n) => (load.get(n.metadata.name) ?? 0) === min);
     const node = rt.prng.pick(best);
