@@ -37,7 +37,12 @@
  *     - delete 1% of the pods (10 / 100 pods, spread over the Deployments);
  *     - scale one Deployment up by 10 replicas (and back down, untimed, before the next sample).
  *
- * Set BENCH_SIZES=1k (or 10k) to run one size only.
+ * (c) info, no target: the UI's read path after one pod event, `cluster.snapshot()` (every kind
+ *     listed; `ObjectStore.list` re-sorts a kind after any write to it), and the time to build
+ *     and settle the loaded cluster.
+ *
+ * Set BENCH_SIZES=1k (or 10k) to run one size only. The machine is shared: expect ±20% noise
+ * on wall-clock figures; p95 over a few hundred samples is steadier than any single run.
  */
 import { performance } from "node:perf_hooks";
 import { ClusterImpl } from "../src/engine/cluster/cluster";
@@ -229,6 +234,23 @@ function runEvents(c: ClusterImpl, size: Size, warmup: number): void {
   }
 }
 
+/** The UI's read: a snapshot right after a readiness flip (the pod list changed). */
+function runSnapshot(c: ClusterImpl, size: Size): void {
+  const pods = pickEvery(plainPods(c), 40, 5);
+  const samples: number[] = [];
+  for (const [i, p] of pods.entries()) {
+    const next = clone(c.rt.store.get("Pod", NS, p.metadata.name)!);
+    for (const cond of next.status.conditions ?? []) if (cond.type === "Ready") cond.status = cond.status === "True" ? "False" : "True";
+    c.api.write(next);
+    c.rt.clock.advance(ENDPOINT_SYNC_MS);
+    const t0 = performance.now();
+    c.snapshot();
+    if (i >= 5) samples.push(performance.now() - t0);
+    settle(c);
+  }
+  report(size, "snapshot() after one pod event (UI read path, info)", samples, undefined);
+}
+
 function runSettle(c: ClusterImpl, size: Size): void {
   const total = size.deployments * size.replicas;
   // Burst 1: delete 1% of the pods (default grace period), then run until idle.
@@ -275,4 +297,5 @@ for (const size of SIZES) {
   result(`${size.label}: build + settle the loaded cluster (setup, info)`, buildMs, "ms");
   runEvents(cluster, size, 20);
   runSettle(cluster, size);
+  runSnapshot(cluster, size);
 }

@@ -47,24 +47,3 @@ export function endpointConditions(svc: Service, p: Pod): EndpointConditions {
 export function byteCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/**
- * What a controller derives from one (Service, Pod) pair, remembered while both objects are the
- * stored versions. Store objects are immutable (every write puts a new object), so a new version
- * of either is a miss and is derived afresh; WeakMaps let old versions go. Reusing the derived
- * objects also lets `deepEqual` against the last written object stop at identity.
- */
-export class PairMemo<T> {
-  private readonly bySvc = new WeakMap<Service, WeakMap<Pod, T>>();
-
-  get(svc: Service, pod: Pod): T | undefined {
-    return this.bySvc.get(svc)?.get(pod);
-  }
-
-  set(svc: Service, pod: Pod, value: T): T {
-    let m = this.bySvc.get(svc);
-    if (!m) this.bySvc.set(svc, (m = new WeakMap()));
-    m.set(pod, value);
-    return value;
-  }
-}

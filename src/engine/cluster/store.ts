@@ -28,7 +28,10 @@ export function objectKey(o: AnyObject): string {
 export class ObjectStore {
   private readonly maps = new Map<Kind, Map<string, AnyObject>>();
   private readonly watchers = new Map<Kind, Set<WatchHandler>>();
+  /** The last sorted list handed out per kind (never mutated once handed out). */
   private readonly listCache = new Map<Kind, readonly AnyObject[]>();
+  /** Keys written since that list was built: `list` patches a copy instead of re-sorting. */
+  private readonly listDirty = new Map<Kind, Set<string>>();
   /** etcd's revision: the last resourceVersion handed out. */
   revision: number;
   /** Bumped on every write; the snapshot cache key. */
@@ -54,10 +57,15 @@ export class ObjectStore {
   /** All objects of a kind (in one namespace if given), sorted by namespace then name. */
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectOfKind<K>[] {
     let all = this.listCache.get(kind);
-    if (!all) {
+    const dirty = this.listDirty.get(kind);
+    if (!all || (dirty && dirty.size * 16 > all.length)) {
       all = [...this.map(kind).values()].sort(compareObjects);
       this.listCache.set(kind, all);
+    } else if (dirty && dirty.size > 0) {
+      all = patchSorted(all, dirty, this.map(kind));
+      this.listCache.set(kind, all);
     }
+    dirty?.clear();
     const items = all as readonly ObjectOfKind<K>[];
     return namespace === undefined ? items : items.filter((o) => o.metadata.namespace === namespace);
   }
@@ -73,7 +81,7 @@ export class ObjectStore {
     const old = m.get(key) as T | undefined;
     obj.metadata.resourceVersion = String(++this.revision);
     m.set(key, obj);
-    this.changed(obj.kind);
+    this.changed(obj.kind, key);
     this.emit({ type: old ? "MODIFIED" : "ADDED", object: obj, old });
     return obj;
   }
@@ -86,7 +94,7 @@ export class ObjectStore {
     if (!old) return undefined;
     m.delete(key);
     ++this.revision;
-    this.changed(kind);
+    this.changed(kind, key);
     this.emit({ type: "DELETED", object: old, old });
     return old;
   }
@@ -101,15 +109,50 @@ export class ObjectStore {
     return () => set.delete(handler as WatchHandler);
   }
 
-  private changed(kind: Kind): void {
+  private changed(kind: Kind, key: string): void {
     this.version++;
-    this.listCache.delete(kind);
+    if (!this.listCache.has(kind)) return;
+    let dirty = this.listDirty.get(kind);
+    if (!dirty) this.listDirty.set(kind, (dirty = new Set()));
+    dirty.add(key);
   }
 
   private emit(event: WatchEvent): void {
     const set = this.watchers.get(event.object.kind);
     if (set) for (const h of set) h(event);
   }
+}
+
+/**
+ * A new sorted list from the previous one and the keys written since: a copy, then each key
+ * replaced, inserted or removed at its binary-searched place (O(n + k log n) instead of a sort).
+ */
+function patchSorted(prev: readonly AnyObject[], keys: Set<string>, current: Map<string, AnyObject>): AnyObject[] {
+  const out = prev.slice();
+  for (const key of keys) {
+    const slash = key.indexOf("/");
+    const ns = slash < 0 ? "" : key.slice(0, slash);
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareKey(out[mid], ns, name) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = lo < out.length && compareKey(out[lo], ns, name) === 0;
+    const obj = current.get(key);
+    if (obj && found) out[lo] = obj;
+    else if (obj) out.splice(lo, 0, obj);
+    else if (found) out.splice(lo, 1);
+  }
+  return out;
+}
+
+function compareKey(a: AnyObject, ns: string, name: string): number {
+  const an = a.metadata.namespace ?? "";
+  if (an !== ns) return an < ns ? -1 : 1;
+  return a.metadata.name < name ? -1 : a.metadata.name > name ? 1 : 0;
 }
 
 function compareObjects(a: AnyObject, b: AnyObject): number {

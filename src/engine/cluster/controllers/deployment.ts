@@ -18,11 +18,25 @@ export const REVISION = "deployment.kubernetes.io/revision";
 export class DeploymentController implements Controller {
   readonly name = "deployment-controller";
   private queue!: WorkQueue;
+  /** ReplicaSets by controlling owner uid (an informer index): no listing on every sync. */
+  private readonly byOwner = new Map<string, Map<string, ReplicaSet>>();
 
   constructor(private readonly api: ApiServer) {}
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
+    rt.store.watch("ReplicaSet", (e) => {
+      const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
+      const oldUid = e.old && controllerRef(e.old)?.uid;
+      if (oldUid) this.byOwner.get(oldUid)?.delete(key);
+      const uid = e.type === "DELETED" ? undefined : controllerRef(e.object)?.uid;
+      if (uid) {
+        let m = this.byOwner.get(uid);
+        if (!m) this.byOwner.set(uid, (m = new Map()));
+        m.set(key, e.object);
+      }
+      if (oldUid && this.byOwner.get(oldUid)?.size === 0) this.byOwner.delete(oldUid);
+    });
     rt.store.watch("Deployment", (e) => {
       if (e.type !== "DELETED") this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
     });
@@ -32,11 +46,18 @@ export class DeploymentController implements Controller {
     });
   }
 
+  /** The ReplicaSets a Deployment controls, by name (as `store.list` would order them). */
+  private owned(ns: string, uid: string): ReplicaSet[] {
+    return [...(this.byOwner.get(uid)?.values() ?? [])]
+      .filter((rs) => rs.metadata.namespace === ns)
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  }
+
   private sync(rt: Runtime, key: string): void {
     const [ns, name] = key.split("/");
     const d = rt.store.get("Deployment", ns, name);
     if (!d || d.metadata.deletionTimestamp) return;
-    const owned = rt.store.list("ReplicaSet", ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const owned = this.owned(ns, d.metadata.uid);
     const hash = podTemplateHash(d.spec.template, d.status.collisionCount);
     let newRS = owned.find((rs) => rs.metadata.labels?.["pod-template-hash"] === hash);
     const olds = owned.filter((rs) => rs !== newRS);
@@ -195,7 +216,7 @@ export class DeploymentController implements Controller {
   private writeStatus(rt: Runtime, ns: string, name: string): void {
     const d = rt.store.get("Deployment", ns, name);
     if (!d) return;
-    const owned = rt.store.list("ReplicaSet", ns).filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const owned = this.owned(ns, d.metadata.uid);
     const hash = podTemplateHash(d.spec.template, d.status.collisionCount);
     const newRS = owned.find((rs) => rs.metadata.labels?.["pod-template-hash"] === hash);
     const replicas = owned.reduce((n, rs) => n + rs.status.replicas, 0);

@@ -1,7 +1,7 @@
 import { clone, deepEqual } from "../../util/clone";
 import { rfc3339 } from "../clock";
 import type { ApiServer } from "../apiserver";
-import { byteCompare, endpointConditions, PairMemo, podHasAddress, resolveTargetPort } from "../endpointutil";
+import { byteCompare, endpointConditions, podHasAddress, resolveTargetPort } from "../endpointutil";
 import type { PodIndex } from "../podindex";
 import type { Controller, Runtime } from "../runtime";
 import { WorkQueue } from "../runtime";
@@ -26,12 +26,40 @@ function byAddressThenWriteOrder(a: Member<DerivedEndpoint>, b: Member<DerivedEn
   return byteCompare(a.entry.endpoint.addresses[0], b.entry.endpoint.addresses[0]) || a.rank - b.rank;
 }
 
+/** One slice's worth of a group: members `from` to `to` (exclusive). */
+interface Chunk {
+  ports: EndpointPort[];
+  members: readonly Member<DerivedEndpoint>[];
+  from: number;
+  to: number;
+}
+
+function endpointsOf(c: Chunk): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (let i = c.from; i < c.to; i++) out.push(c.members[i].entry.endpoint);
+  return out;
+}
+
+/** `deepEqual(endpoints, endpointsOf(c))` without building the array (usually all identical). */
+function sameEndpoints(endpoints: readonly Endpoint[] | undefined, c: Chunk): boolean {
+  if (!Array.isArray(endpoints) || endpoints.length !== c.to - c.from) return false;
+  for (let i = 0; i < endpoints.length; i++) {
+    const want = c.members[c.from + i].entry.endpoint;
+    if (endpoints[i] !== want && !deepEqual(endpoints[i], want)) return false;
+  }
+  return true;
+}
+
 /** The same objects (by identity), in any order. */
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   if (a.every((x, i) => x === b[i])) return true;
   const set = new Set(b);
   return a.every((x) => set.has(x));
+}
+
+function sameDerived(a: DerivedEndpoint, b: DerivedEndpoint): boolean {
+  return a.zone === b.zone && a.portsKey === b.portsKey && deepEqual(a.endpoint, b.endpoint);
 }
 
 /** What one pod contributes to one service's slices. */
@@ -48,6 +76,12 @@ interface DerivedEndpoint {
  * selector, the matching pods that have an IP become endpoints with ready/serving/terminating
  * conditions, grouped by their resolved ports, at most 100 per slice. Unchanged slices are not
  * rewritten, so views see no churn.
+ *
+ * A sync still computes the whole desired state from scratch in meaning, but not in work: the
+ * services a pod event concerns come from a selector index, each service's endpoints are kept by
+ * {@link ServiceMembers} (one pod event re-derives one endpoint), and a sync whose service,
+ * members and slices are all as it last left them returns at once. Same writes, same order,
+ * same timing as the straightforward algorithm (`endpointslice.test.ts` checks the result).
  */
 export class EndpointSliceController implements Controller {
   readonly name = "endpointslice-controller";
@@ -56,7 +90,6 @@ export class EndpointSliceController implements Controller {
   private members!: ServiceMembers<DerivedEndpoint>;
   /** Slice names per service key, kept from the watch (an informer index). */
   private readonly slices = new Map<string, Set<string>>();
-  private readonly derived = new PairMemo<DerivedEndpoint | null>();
   /** Per service key: what the last complete sync saw and left (for the no-op fast path). */
   private readonly synced = new Map<string, { svc: Service; version: number; slices: EndpointSlice[] }>();
 
@@ -67,8 +100,8 @@ export class EndpointSliceController implements Controller {
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
-    this.lookup = new ServiceLookup(rt.store);
-    this.members = new ServiceMembers(this.lookup, this.pods, (svc, p) => this.endpointOf(rt, svc, p), byAddressThenWriteOrder);
+    this.lookup = ServiceLookup.of(rt.store);
+    this.members = new ServiceMembers(this.lookup, this.pods, (svc, p) => this.endpointOf(rt, svc, p), byAddressThenWriteOrder, sameDerived);
     rt.store.watch("Service", (e) => this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`));
     rt.store.watch("Pod", (e) => {
       const keys = this.lookup.servicesFor(e.old, e.type === "DELETED" ? undefined : e.object);
@@ -97,14 +130,12 @@ export class EndpointSliceController implements Controller {
 
   /**
    * A pod's endpoint in a service's slices and the ports it serves (`podToEndpoint`), or null
-   * when the pod has no address. Remembered per (service, pod) version; the node's zone is
-   * looked up every time, since a node relabel writes neither object.
+   * when the pod has no address. The node's zone is read now: a node relabel writes neither
+   * the pod nor the service (the Node watch above invalidates every derived endpoint).
    */
   private endpointOf(rt: Runtime, svc: Service, p: Pod): DerivedEndpoint | null {
+    if (!podHasAddress(p)) return null;
     const zone = p.spec.nodeName ? zoneOf(rt.store.get("Node", undefined, p.spec.nodeName)) : undefined;
-    const known = this.derived.get(svc, p);
-    if (known !== undefined && (known === null || known.zone === zone)) return known;
-    if (!podHasAddress(p)) return this.derived.set(svc, p, null);
     const ports: EndpointPort[] = [];
     for (const sp of svc.spec.ports ?? []) {
       const port = resolveTargetPort(p, sp);
@@ -120,7 +151,7 @@ export class EndpointSliceController implements Controller {
       targetRef: { kind: "Pod", namespace: ns!, name: p.metadata.name, uid: p.metadata.uid },
       ...(zone ? { zone } : {}),
     };
-    return this.derived.set(svc, p, { zone, ports, portsKey: JSON.stringify(ports), endpoint });
+    return { zone, ports, portsKey: JSON.stringify(ports), endpoint };
   }
 
   private sync(rt: Runtime, key: string): void {
@@ -143,16 +174,18 @@ export class EndpointSliceController implements Controller {
     this.synced.delete(key);
     const result: EndpointSlice[] = [];
     let complete = true;
-    // Endpoints grouped by their resolved port list; each group sorted by IP (ties: write order).
-    const desired: { ports: EndpointPort[]; endpoints: Endpoint[] }[] = [];
+    // Endpoints grouped by their resolved port list; each group sorted by IP (ties: write order),
+    // cut into slices of 100. A chunk is a range of a group's members: its endpoint array is only
+    // built when a slice has to be written.
+    const desired: Chunk[] = [];
     for (const g of this.members.groups(key, svc)) {
       const ports = g.members[0].entry.ports;
       for (let i = 0; i < g.members.length; i += MAX_ENDPOINTS_PER_SLICE) {
-        desired.push({ ports, endpoints: g.members.slice(i, i + MAX_ENDPOINTS_PER_SLICE).map((m) => m.entry.endpoint) });
+        desired.push({ ports, members: g.members, from: i, to: Math.min(i + MAX_ENDPOINTS_PER_SLICE, g.members.length) });
       }
     }
     // A service with no endpoints still gets one placeholder slice (no endpoints, ports unset).
-    if (desired.length === 0) desired.push({ ports: null as unknown as EndpointPort[], endpoints: [] });
+    if (desired.length === 0) desired.push({ ports: null as unknown as EndpointPort[], members: [], from: 0, to: 0 });
     const labels: Record<string, string> = { ...svc.metadata.labels, [MANAGED_BY_LABEL]: MANAGED_BY, [SERVICE_NAME_LABEL]: name };
     if (svc.spec.clusterIP === "None") labels["service.kubernetes.io/headless"] = "";
     const ownerReferences = [{ apiVersion: "v1", kind: "Service", name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }];
@@ -160,12 +193,12 @@ export class EndpointSliceController implements Controller {
     for (const want of desired) {
       const cur = remaining.shift();
       if (cur) {
-        if (deepEqual(cur.endpoints, want.endpoints) && deepEqual(cur.ports, want.ports) && deepEqual(cur.metadata.labels, labels)) {
+        if (sameEndpoints(cur.endpoints, want) && deepEqual(cur.ports, want.ports) && deepEqual(cur.metadata.labels, labels)) {
           result.push(cur);
           continue;
         }
         // Only metadata needs a copy: endpoints and ports are replaced wholesale.
-        const next: EndpointSlice = { ...cur, metadata: clone(cur.metadata), endpoints: want.endpoints, ports: want.ports };
+        const next: EndpointSlice = { ...cur, metadata: clone(cur.metadata), endpoints: endpointsOf(want), ports: want.ports };
         next.metadata.labels = labels;
         next.metadata.annotations = { ...next.metadata.annotations, "endpoints.kubernetes.io/last-change-trigger-time": rfc3339(rt.clock.now) };
         result.push(this.api.write(next));
@@ -181,7 +214,7 @@ export class EndpointSliceController implements Controller {
             ownerReferences,
           } as unknown as EndpointSlice["metadata"],
           addressType: "IPv4",
-          endpoints: want.endpoints,
+          endpoints: endpointsOf(want),
           ports: want.ports,
         });
         if (r.ok) result.push(r.value);

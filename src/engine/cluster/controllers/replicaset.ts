@@ -1,6 +1,6 @@
 import { clone, deepEqual } from "../../util/clone";
 import { recordEvent } from "../events";
-import { selectorFromLabelSelector } from "../labels";
+import { SelectorIndex, selectorFromLabelSelector } from "../labels";
 import type { ApiServer } from "../apiserver";
 import type { PodIndex } from "../podindex";
 import { controllerRef, isPodActive, isPodReady } from "../podutil";
@@ -18,6 +18,8 @@ const SYNC_DELAY_MS = 10;
 export class ReplicaSetController implements Controller {
   readonly name = "replicaset-controller";
   private queue!: WorkQueue;
+  /** ReplicaSet selectors per namespace: which ReplicaSets an orphan's labels match. */
+  private readonly selectors = new Map<string, SelectorIndex<string>>();
 
   constructor(
     private readonly api: ApiServer,
@@ -26,6 +28,13 @@ export class ReplicaSetController implements Controller {
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
+    rt.store.watch("ReplicaSet", (e) => {
+      const ns = e.object.metadata.namespace!;
+      let idx = this.selectors.get(ns);
+      if (!idx) this.selectors.set(ns, (idx = new SelectorIndex()));
+      if (e.type === "DELETED") idx.remove(e.object.metadata.name);
+      else idx.add(e.object.metadata.name, selectorFromLabelSelector(e.object.spec.selector));
+    });
     rt.store.watch("ReplicaSet", (e) => {
       if (e.type !== "DELETED") this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
     });
@@ -39,9 +48,8 @@ export class ReplicaSetController implements Controller {
       }
       // An orphan (new, or just released) may be adopted by a ReplicaSet whose selector matches.
       if (e.type !== "DELETED" && !controllerRef(p) && isPodActive(p)) {
-        for (const rs of rt.store.list("ReplicaSet", ns)) {
-          if (selectorFromLabelSelector(rs.spec.selector).matches(p.metadata.labels)) this.queue.add(`${ns}/${rs.metadata.name}`);
-        }
+        const names = this.selectors.get(ns)?.matching(p.metadata.labels) ?? [];
+        for (const rs of names.sort()) this.queue.add(`${ns}/${rs}`);
       }
     });
   }
