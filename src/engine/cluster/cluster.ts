@@ -48,11 +48,16 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOpt
   const node = parseCidr(o.nodeCidr);
   if (!node.ok) throw new Error(`invalid nodeCidr ${JSON.stringify(o.nodeCidr)}: ${node.error}`);
   if (node.value.size < o.workers + 3) throw new Error(`nodeCidr ${o.nodeCidr} is too small for ${o.workers + 1} nodes`);
-  const ranges: [string, typeof svc.value][] = [["serviceCidr", svc.value], ["podCidr", pod.value], ["nodeCidr", node.value]];
+  const ranges = [
+    { name: "serviceCidr", text: o.serviceCidr, cidr: svc.value },
+    { name: "podCidr", text: o.podCidr, cidr: pod.value },
+    { name: "nodeCidr", text: o.nodeCidr, cidr: node.value },
+  ];
   for (let i = 0; i < ranges.length; i++)
-    for (let j = i + 1; j < ranges.length; j++)
-      if (cidrsOverlap(ranges[i][1], ranges[j][1]))
-        throw new Error(`${ranges[i][0]} ${(o as unknown as Record<string, string>)[ranges[i][0]]} overlaps ${ranges[j][0]} ${(o as unknown as Record<string, string>)[ranges[j][0]]}: the three ranges must not overlap`);
+    for (let j = i + 1; j < ranges.length; j++) {
+      const [a, b] = [ranges[i], ranges[j]];
+      if (cidrsOverlap(a.cidr, b.cidr)) throw new Error(`${a.name} ${a.text} overlaps ${b.name} ${b.text}: the three ranges must not overlap`);
+    }
   if (o.proxyMode !== "iptables" && o.proxyMode !== "ipvs") throw new Error(`proxyMode must be "iptables" or "ipvs", got ${JSON.stringify(o.proxyMode)}`);
   return o;
 }
