@@ -1,5 +1,6 @@
 import type { ClusterImpl } from "../../cluster/cluster";
 import type { Command, Ctx } from "../command";
+import { commandHelp } from "../help";
 import type { FlagSpec } from "../flags";
 import { bool, str } from "../flags";
 import { jsonpath, tabwrite, toYaml } from "../printers";
@@ -49,7 +50,7 @@ const GET_USERS_HELP = {
 };
 
 const USE_CONTEXT_HELP = {
-  long: "Set the current-context in a kubeconfig file.\n\nAliases:\nuse-context, use",
+  long: "Set the current-context in a kubeconfig file.",
   examples: "  # Use the context for the minikube cluster\n  kubectl config use-context minikube",
   usage: "kubectl config use-context CONTEXT_NAME [options]",
   flags: [] as FlagSpec[],
@@ -323,11 +324,9 @@ const getUsers: Command = {
 };
 
 /** cobra's help on stdout, then the error, as kubectl does for a missing required argument. */
-function helpThenFail(ctx: Ctx, cmd: { long?: string; short: string; examples?: string; usage: string }, message: string): void {
-  let s = `${cmd.long ?? cmd.short}\n\n`;
-  if (cmd.examples) s += `Examples:\n${cmd.examples}\n\n`;
-  s += `Usage:\n  ${cmd.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-  ctx.out(s);
+/** kubectl's `cmd.Help()` then the error, as `config use-context` does without a name. */
+function helpThenFail(ctx: Ctx, cmd: Command, message: string): void {
+  ctx.out(commandHelp(cmd, ctx.path));
   ctx.fail(message);
 }
 

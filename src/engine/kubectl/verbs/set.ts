@@ -43,7 +43,7 @@ const SELECTOR_HELP = {
 };
 
 const SA_HELP = {
-  long: "Update the service account of pod template resources.\n\n Possible resources (case insensitive) can be:\n\n replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset\n\nAliases:\nserviceaccount, sa",
+  long: "Update the service account of pod template resources.\n\n Possible resources (case insensitive) can be:\n\n replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset",
   examples: "  # Set deployment nginx-deployment's service account to serviceaccount1\n  kubectl set serviceaccount deployment nginx-deployment serviceaccount1\n  \n  # Print the result (in YAML format) of updated nginx deployment with the service account from local file, without hitting the API server\n  kubectl set sa -f nginx-deployment.yaml serviceaccount1 --local --dry-run=client -o yaml",
   usage: "kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT [options]",
   flags: [{ name: "all", type: "bool", default: false }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "dry-run", type: "string", default: "none", noOptDefault: "unchanged" }, { name: "field-manager", type: "string", default: "kubectl-set" }, { name: "filename", short: "f", type: "stringSlice", default: [] }, { name: "kustomize", short: "k", type: "string", default: "" }, { name: "local", type: "bool", default: false }, { name: "output", short: "o", type: "string", default: "" }, { name: "recursive", short: "R", type: "bool", default: false }, { name: "show-managed-fields", type: "bool", default: false }, { name: "template", type: "string", default: "" }] as FlagSpec[],
