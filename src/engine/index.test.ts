@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCluster } from "./index";
+import { COMMANDS } from "./kubectl/verbs";
+import type { Command } from "./kubectl/command";
 
 const STORY = [
   "kubectl create deployment test --image=nginx --replicas=2",
@@ -104,5 +106,23 @@ describe("createCluster", () => {
     expect(r).toMatchObject({ stdout: "", stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(c.snapshot().version).toBe(v);
     expect(c.exec("nosuchcommand").exitCode).toBe(127);
+  });
+
+  it("answers --help for every kubectl command and sub-command, with kubectl's Usage section", () => {
+    const c = createCluster();
+    const paths: string[] = [];
+    const walk = (cmd: Command, prefix: string) => {
+      const path = `${prefix} ${cmd.name}`;
+      paths.push(path);
+      for (const sub of cmd.subcommands ?? []) walk(sub, path);
+    };
+    for (const cmd of COMMANDS) walk(cmd, "kubectl");
+    expect(paths.length).toBeGreaterThan(40);
+    for (const path of paths) {
+      const r = c.exec(`${path} --help`);
+      expect([path, r.exitCode]).toEqual([path, 0]);
+      expect(r.stdout).toMatch(/\nUsage:\n  kubectl /);
+    }
+    expect(c.exec("kubectl").stdout).toMatch(/^kubectl controls the Kubernetes cluster manager\./);
   });
 });

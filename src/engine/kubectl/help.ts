@@ -1,25 +1,5 @@
 import type { Command } from "./command";
 
-/** `kubectl --help`: the command groups, as kubectl lists them. */
-export function rootHelp(commands: readonly Command[]): string {
-  const groups = new Map<string, Command[]>();
-  for (const c of commands) {
-    const g = c.group ?? "Other Commands:";
-    if (!groups.has(g)) groups.set(g, []);
-    groups.get(g)!.push(c);
-  }
-  let s = "kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n";
-  // cobra pads every command name to one width (at least 11) across all groups.
-  const w = Math.max(11, ...commands.map((c) => c.name.length));
-  for (const [g, cs] of groups) {
-    s += `${g}\n`;
-    for (const c of cs) s += `  ${c.name.padEnd(w)}   ${c.short}\n`;
-    s += "\n";
-  }
-  s += 'Usage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
-  return s;
-}
-
 /** `kubectl <verb> --help`, in kubectl's layout: description, examples, options, usage. */
 export function commandHelp(cmd: Command, path: string): string {
   let s = `${cmd.long ?? cmd.short}\n\n`;

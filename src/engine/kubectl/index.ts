@@ -2,13 +2,14 @@ import type { Res as ExecResult } from "../shell/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { Ctx, GLOBAL_FLAGS, type Command } from "./command";
 import { parseFlags } from "./flags";
-import { commandHelp, rootHelp } from "./help";
+import { commandHelp } from "./help";
+import { HELP_TEXTS } from "./helptexts";
 import { COMMANDS } from "./verbs";
 
 /** Runs `kubectl <argv…>` against the cluster. */
 export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string): ExecResult {
   if (argv.length === 0 || (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help"))) {
-    return { stdout: rootHelp(COMMANDS), stderr: "", exitCode: 0 };
+    return { stdout: HELP_TEXTS.kubectl, stderr: "", exitCode: 0 };
   }
   // Global flags may come before the verb: `kubectl -n kube-system get pods`.
   const pre: string[] = [];
@@ -21,7 +22,7 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
     i++;
   }
   const verb = argv[i];
-  if (verb === undefined) return { stdout: rootHelp(COMMANDS), stderr: "", exitCode: 0 };
+  if (verb === undefined) return { stdout: HELP_TEXTS.kubectl, stderr: "", exitCode: 0 };
   let cmd = COMMANDS.find((c) => c.name === verb || c.aliases?.includes(verb));
   if (!cmd && KUBECTL_COMMANDS.includes(verb)) {
     return { stdout: "", stderr: `error: "kubectl ${verb}" is a real kubectl command that this lab does not simulate yet\n`, exitCode: 1 };
@@ -38,7 +39,7 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
   }
   const parsed = parseFlags([...pre, ...rest], [...(cmd.flags ?? []), ...GLOBAL_FLAGS]);
   if (!parsed.ok) return { stdout: "", stderr: `error: ${parsed.error}\nSee '${path} --help' for usage.\n`, exitCode: 1 };
-  if (parsed.value.flags.get("help") === true) return { stdout: commandHelp(cmd, path), stderr: "", exitCode: 0 };
+  if (parsed.value.flags.get("help") === true) return { stdout: helpFor(cmd, path), stderr: "", exitCode: 0 };
   const ctx = new Ctx(cluster, stdin, path, parsed.value);
   if (!cmd.run) {
     // cmdutil.DefaultSubCommandRun: a group such as `kubectl create service` or `kubectl rollout`
@@ -46,7 +47,7 @@ export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string)
     if (parsed.value.args.length > 0) {
       return { stdout: "", stderr: `error: unknown command ${JSON.stringify(parsed.value.args.join(" "))}\nSee '${path} -h' for help and examples\n`, exitCode: 1 };
     }
-    return { stdout: "", stderr: commandHelp(cmd, path), exitCode: 1 };
+    return { stdout: "", stderr: helpFor(cmd, path), exitCode: 1 };
   }
   cmd.run(ctx);
   return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode, output: ctx.output };
@@ -62,6 +63,11 @@ export const KUBECTL_COMMANDS = [
   "exec", "port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "apply", "patch", "replace", "wait",
   "kustomize", "label", "annotate", "completion", "alpha", "api-resources", "api-versions", "config", "plugin", "version", "options",
 ];
+
+/** The real text where we have it verbatim, else the one rendered from the command's metadata. */
+function helpFor(cmd: Command, path: string): string {
+  return Object.hasOwn(HELP_TEXTS, path) ? HELP_TEXTS[path] : commandHelp(cmd, path);
+}
 
 function unknownCommand(verb: string): string {
   const suggestions = KUBECTL_COMMANDS.filter((c) => levenshtein(c, verb) <= 2 || c.startsWith(verb.toLowerCase()));
