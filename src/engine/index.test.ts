@@ -121,7 +121,7 @@ describe("createCluster", () => {
     for (const path of paths) {
       const r = c.exec(`${path} --help`);
       expect([path, r.exitCode]).toEqual([path, 0]);
-      expect(r.stdout).toMatch(/\nUsage:\n  kubectl /);
+      expect(r.stdout).toMatch(/\nUsage:\n {2}kubectl /);
     }
     expect(c.exec("kubectl").stdout).toMatch(/^kubectl controls the Kubernetes cluster manager\./);
   });
