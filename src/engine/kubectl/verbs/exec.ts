@@ -98,7 +98,6 @@ export const exec: Command = {
   run(ctx) {
     const p = ctx.parsed;
     const waitMs = durationFlag(ctx, "pod-running-timeout");
-    if (waitMs === undefined) return;
     if (p.args.length === 0) return ctx.fail("pod, type/name or --filename must be specified");
     if (p.args.length > 1) return ctx.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead");
     if (p.dashArgs.length === 0) return ctx.fail("you must specify at least one command for the container");

@@ -295,9 +295,7 @@ export const logs: Command = {
   run(ctx) {
     const p = ctx.parsed;
     const podTimeout = durationFlag(ctx, "pod-running-timeout");
-    if (podTimeout === undefined) return;
     const since = durationFlag(ctx, "since");
-    if (since === undefined) return;
     const selText = str(p, "selector");
     let containerName = str(p, "container");
     // Complete: the argument forms.

@@ -114,7 +114,6 @@ const status: Command = {
   run(ctx) {
     const p = ctx.parsed;
     const timeout = durationFlag(ctx, "timeout");
-    if (timeout === undefined) return;
     const found = targets(ctx, { emptyIsError: "required resource not specified" });
     if (!found) return;
     if (found.length === 0) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGoDuration } from "./wait";
+import { parseGoDuration } from "../flags";
 import { helpText, lab } from "./testlab";
 
 /** `kubectl <path> --help` from a real kubectl v1.33.1 (verbatim). */
@@ -121,6 +121,15 @@ describe("parseGoDuration", () => {
     expect(parseGoDuration("30")).toEqual({ ok: false, error: 'time: missing unit in duration "30"' });
     expect(parseGoDuration("3x")).toEqual({ ok: false, error: 'time: unknown unit "x" in duration "3x"' });
     expect(parseGoDuration("")).toEqual({ ok: false, error: 'time: invalid duration ""' });
+  });
+
+  it("is what the flag parser reports for a bad Duration flag, with pflag's wrapper", () => {
+    const { run } = lab();
+    expect(run("kubectl wait --for=delete pod/x --timeout=30")).toEqual({
+      stdout: "",
+      stderr: `error: invalid argument "30" for "--timeout" flag: time: missing unit in duration "30"\nSee 'kubectl wait --help' for usage.\n`,
+      exitCode: 1,
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { qualifiedSingular, type ResourceInfo } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
 import { RESOURCE_HINT } from "./shared";
 import type { Command, Ctx } from "../command";
-import { bool, str } from "../flags";
+import { bool, parseGoDuration, str } from "../flags";
 import { parseOutput, printStructured } from "../output";
 import { relaxedJsonPathExpression } from "../printers";
 import { findResults, parseJsonPath, plainValue, sprintValue } from "../printers/jsonpath";
@@ -12,49 +12,10 @@ import { filterByFieldSelector } from "./shared";
 
 // ---------------------------------------------------------------- Go durations
 
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/**
- * Go's `time.ParseDuration` (what pflag's Duration flags use), in milliseconds. Errors are Go's:
- * `time: invalid duration "abc"`, `time: missing unit in duration "30"`,
- * `time: unknown unit "x" in duration "3x"`.
- */
-export function parseGoDuration(text: string): { ok: true; ms: number } | { ok: false; error: string } {
-  const quoted = JSON.stringify(text);
-  let s = text;
-  let neg = false;
-  if (s[0] === "-" || s[0] === "+") {
-    neg = s[0] === "-";
-    s = s.slice(1);
-  }
-  if (s === "0") return { ok: true, ms: 0 };
-  if (s === "") return { ok: false, error: `time: invalid duration ${quoted}` };
-  let total = 0;
-  while (s !== "") {
-    const num = /^(\d*)(?:\.(\d*))?/.exec(s)!;
-    if (num[0] === "" || num[0] === "." || (num[1] === "" && (num[2] ?? "") === "")) return { ok: false, error: `time: invalid duration ${quoted}` };
-    s = s.slice(num[0].length);
-    const unit = /^[^\d.]*/.exec(s)![0];
-    if (unit === "") return { ok: false, error: `time: missing unit in duration ${quoted}` };
-    const factor = UNITS[unit];
-    if (factor === undefined) return { ok: false, error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
-    s = s.slice(unit.length);
-    total += Number(`${num[1] || "0"}.${num[2] || "0"}`) * factor;
-  }
-  return { ok: true, ms: neg ? -total : total };
-}
-
-/**
- * Reads a Duration flag, printing pflag's parse error when it is malformed (kubectl rejects it
- * before running the command, with the `See '… --help' for usage.` pointer).
- */
-export function durationFlag(ctx: Ctx, name: string): number | undefined {
-  const raw = str(ctx.parsed, name);
-  const d = parseGoDuration(raw);
-  if (d.ok) return d.ms;
-  ctx.stderr += `error: invalid argument "${raw}" for "--${name}" flag: ${d.error}\nSee '${ctx.path} --help' for usage.\n`;
-  ctx.exitCode = 1;
-  return undefined;
+/** A Duration flag's value in milliseconds (the flag parser has already checked its syntax). */
+export function durationFlag(ctx: Ctx, name: string): number {
+  const d = parseGoDuration(str(ctx.parsed, name));
+  return d.ok ? d.ms : 0;
 }
 
 // ---------------------------------------------------------------- conditions
@@ -217,7 +178,6 @@ export const wait: Command = {
   run(ctx) {
     const p = ctx.parsed;
     let timeout = durationFlag(ctx, "timeout");
-    if (timeout === undefined) return;
     if (timeout < 0) timeout = WEEK_MS;
     const fmt = parseOutput(str(p, "output"));
     if (!fmt.ok) return ctx.fail(fmt.error);
