@@ -85,9 +85,10 @@ export class ApiServer {
 
   /**
    * Replaces an object (PUT). Server-owned fields the client did not send are kept: uid,
-   * creationTimestamp, allocated ClusterIPs and NodePorts. Status is kept unless `status` is set.
+   * creationTimestamp, allocated ClusterIPs and NodePorts, and status (controllers write status
+   * through {@link write}).
    */
-  update<T extends AnyObject>(input: T, opts: { status?: boolean } = {}): Result<T> {
+  update<T extends AnyObject>(input: T): Result<T> {
     const rt = this.rt;
     const r = resourceOf(input.kind);
     const ns = r.namespaced ? (input.metadata.namespace ?? "default") : undefined;
@@ -103,8 +104,8 @@ export class ApiServer {
       deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
       generation: old.metadata.generation,
     };
-    if (!opts.status && "status" in old) (obj as { status?: unknown }).status = clone((old as { status?: unknown }).status);
-    if (!opts.status) prepareForUpdate(obj);
+    if ("status" in old) (obj as { status?: unknown }).status = clone((old as { status?: unknown }).status);
+    prepareForUpdate(obj);
     if (obj.kind === "Service") {
       const alloc = allocateServiceAddresses(this.ipam, obj as Service, old as unknown as Service, false);
       if (!alloc.ok) return fail(alloc.error);
@@ -114,10 +115,7 @@ export class ApiServer {
       if (obj.kind === "Service") releaseServiceAddresses(this.ipam, obj as Service, old as unknown as Service);
       return fail(invalid(obj.kind, obj.metadata.name, errors, groupKind(obj.kind)));
     }
-    const specOf = (o: AnyObject) => (o.kind === "EndpointSlice" ? [o.endpoints, o.ports] : (o as { spec?: unknown }).spec);
-    if (hasGeneration(obj.kind) && !deepEqual(specOf(obj), specOf(old))) {
-      obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    }
+    bumpGeneration(obj, old);
     if (obj.kind === "Service") releaseServiceAddresses(this.ipam, old as unknown as Service, obj as Service);
     if (deepEqual(obj, { ...old, metadata: { ...old.metadata, resourceVersion: obj.metadata.resourceVersion } })) {
       return ok(old);
@@ -127,10 +125,8 @@ export class ApiServer {
 
   /** Writes controller-owned fields (status, ownerReferences) without admission: trusted callers only. */
   write<T extends AnyObject>(obj: T): T {
-    if (obj.kind === "EndpointSlice") {
-      const old = this.rt.store.get("EndpointSlice", obj.metadata.namespace, obj.metadata.name);
-      if (old && (!deepEqual(old.endpoints, obj.endpoints) || !deepEqual(old.ports, obj.ports))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    }
+    const old = this.rt.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (old) bumpGeneration(obj, old);
     return this.rt.store.put(obj);
   }
 
@@ -291,6 +287,13 @@ function prepareForUpdate(obj: AnyObject): void {
     default:
       break;
   }
+}
+
+/** `metadata.generation` counts changes to the desired state (spec; an EndpointSlice's endpoints and ports). */
+function bumpGeneration(obj: AnyObject, old: AnyObject): void {
+  if (!hasGeneration(obj.kind)) return;
+  const desired = (o: AnyObject) => (o.kind === "EndpointSlice" ? [o.endpoints, o.ports] : (o as { spec?: unknown }).spec);
+  if (!deepEqual(desired(obj), desired(old))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
 }
 
 function hasGeneration(kind: Kind): boolean {
