@@ -26,6 +26,16 @@ describe("the lab store", () => {
     expect(store.getState().snapshot.pods.some((p) => p.metadata.name.startsWith("web-"))).toBe(true);
   });
 
+  it("runs a UI action's command, echoes it in the terminal and hands back the engine's answer", () => {
+    const store = createLabStore(() => createFakeCluster());
+    const r = store.getState().run("kubectl scale deployment nope --replicas=2");
+    expect(r?.exitCode).toBe(1);
+    expect(r?.stderr).toContain("unknown command");
+    const t = store.getState().terminal;
+    expect(t.entries[0]).toMatchObject({ kind: "command", text: "kubectl scale deployment nope --replicas=2" });
+    expect(t.entries[1].kind).toBe("stderr");
+  });
+
   it("shows stderr apart from stdout", () => {
     const store = createLabStore(() => createFakeCluster());
     store.getState().enterLine("kubectl frobnicate");

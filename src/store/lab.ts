@@ -4,7 +4,7 @@
  * every change to the cluster goes through `cluster.exec`, the same door the terminal uses.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { Cluster, ClusterOptions, ClusterSnapshot } from "../engine/api";
+import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult } from "../engine/api";
 import { closesHeredoc, openHeredoc, splitCommands } from "./heredoc";
 import {
   appendEntries,
@@ -34,6 +34,12 @@ export interface LabState {
   /** An engine invariant broke: the error boundary shows it with a "Reset lab" button. */
   fatal: Error | null;
 
+  /**
+   * Runs one command on behalf of a UI action (a canvas button, the YAML editor, a lesson's
+   * "show me"): it is echoed in the terminal exactly as if typed, so the learner sees the kubectl
+   * for every click. Returns what the engine answered (null if the lab is down).
+   */
+  run(command: string): ExecResult | null;
   /** Runs one entered line (continuing a heredoc being typed, if one is open). */
   enterLine(line: string): void;
   /** Runs pasted text: whole lines and heredoc blocks; returns the unfinished last line. */
@@ -139,6 +145,19 @@ export function createLabStore(factory: ClusterFactory, options?: ClusterOptions
     ...boot(set),
     speed: 1,
     showSystemPods: false,
+
+    run(command) {
+      let result: ExecResult | null = null;
+      guarded(() => {
+        const { cluster, terminal: t } = get();
+        if (!cluster) return;
+        const entries: Parameters<typeof appendEntries>[1] = [{ kind: "command", prompt: t.prompt, text: command }];
+        result = cluster.exec(command);
+        entries.push(...outputEntries(result));
+        set({ terminal: { ...t, history: pushHistory(t.history, command.split("\n")[0]), entries: appendEntries(t.entries, entries), prompt: cluster.prompt() } });
+      });
+      return result;
+    },
 
     enterLine(line) {
       guarded(() => {
