@@ -19,6 +19,8 @@ import { NodePortAllocator } from "./ipam/nodeport";
 import { PodIndex } from "./podindex";
 import { ContainerLogs } from "./logs";
 import { Runtime } from "./runtime";
+import { Network } from "./net/network";
+import { appServers } from "./net/servers";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
 export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
@@ -72,6 +74,8 @@ export class ClusterImpl implements Cluster {
   readonly nodePorts: NodePortAllocator;
   readonly pods: PodIndex;
   readonly kubelet: Kubelet;
+  /** kube-proxy on every node, conntrack, and the connections routed through them. */
+  readonly network: Network;
   /** Lines containers wrote beyond their start-up logs (access logs, later), for `kubectl logs`. */
   readonly logs = new ContainerLogs();
   /** The lab's files (`cat > f.yaml`, the YAML editor), read by `kubectl -f`. */
@@ -119,6 +123,8 @@ export class ClusterImpl implements Cluster {
       new NamespaceController(this.api),
     ])
       c.register(rt);
+    this.network = new Network(rt, this.calico, appServers(rt.store));
+    this.network.logs = (uid, container, time, line) => this.logs.append(uid, container, time, line);
     bootstrap(rt, this.api, this.kubelet, () => undefined);
     rt.clock.advance(SETTLE_MS);
     this.shell = new Shell(this);

@@ -32,12 +32,14 @@ export type Match =
    * (`--rcheck --seconds T --reap --name KUBE-SEP-X --mask 255.255.255.255 --rsource`).
    */
   | { kind: "recent"; mode: "set" | "rcheck"; name: string; seconds?: number; reap?: boolean }
-  /** `-m addrtype [!] --dst-type LOCAL`. */
-  | { kind: "addrtype"; dstType: "LOCAL"; negate?: boolean }
+  /** `-m addrtype [!] --dst-type LOCAL` or `-m addrtype --src-type LOCAL`. */
+  | { kind: "addrtype"; dstType?: "LOCAL"; srcType?: "LOCAL"; negate?: boolean }
   /** `-m mark [!] --mark 0x4000/0x4000`. */
   | { kind: "mark"; mark: number; mask: number; negate?: boolean }
-  /** `-m conntrack --ctstate NEW` (states joined by commas). */
-  | { kind: "conntrack"; ctstate: string[] };
+  /** `-m conntrack [!] --ctstate NEW` (states joined by commas). */
+  | { kind: "conntrack"; ctstate: string[]; negate?: boolean }
+  /** `-m set --match-set KUBE-CLUSTER-IP dst,dst` (IPVS mode's ipset matches). */
+  | { kind: "set"; name: string; flags: string };
 
 /** Where a rule sends a packet that matches it. */
 export type Target =

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { ClusterImpl } from "../cluster";
+import { serviceChain } from "../proxy/hash";
+
+function lab(options: ConstructorParameters<typeof ClusterImpl>[0] = {}) {
+  const c = new ClusterImpl(options);
+  const run = (line: string) => c.exec(line);
+  const podsOf = (prefix: string) => c.rt.store.list("Pod").filter((p) => p.metadata.name.startsWith(prefix) && !p.metadata.deletionTimestamp);
+  return { c, run, podsOf };
+}
+
+describe("kube-proxy on every node", () => {
+  it("programs a ClusterIP service's chains on every node, a moment after its endpoints appear", () => {
+    const { c, run } = lab();
+    run("kubectl create deployment web --image=nginx --replicas=2");
+    c.advance(30_000);
+    run("kubectl expose deployment web --port=80");
+    const svc = c.rt.store.get("Service", "default", "web")!;
+    c.advance(5_000);
+    for (const node of ["controlplane", "node01", "node02"]) {
+      const rs = c.network.proxies.get(node)!.rules();
+      const services = rs.nat.rules.get("KUBE-SERVICES")!;
+      const rule = services.find((r) => r.destination?.cidr === `${svc.spec.clusterIP}/32`);
+      expect(rule?.target).toEqual({ kind: "jump", chain: serviceChain("KUBE-SVC-", "default/web", "tcp") });
+      const svcChain = rs.nat.rules.get(serviceChain("KUBE-SVC-", "default/web", "tcp"))!;
+      expect(svcChain).toHaveLength(3); // masquerade rule + 2 endpoints
+      expect(svcChain[1].matches).toContainEqual({ kind: "statistic", probability: 0.5 });
+    }
+  });
+
+  it("rejects connections to a service without endpoints in the filter table", () => {
+    const { c, run } = lab();
+    run("kubectl create service clusterip empty --tcp=80:80");
+    c.advance(5_000);
+    const rs = c.network.proxies.get("node01")!.rules();
+    const reject = rs.filter.rules.get("KUBE-SERVICES")!.find((r) => r.matches.some((m) => m.kind === "comment" && m.comment === "default/empty:80-80 has no endpoints"));
+    expect(reject?.target).toEqual({ kind: "REJECT" });
+  });
+});
+
+describe("connections", () => {
+  it("tell the article's story: pod IP works, then the pod goes and its IP times out; the Service keeps working", () => {
+    const { c, run, podsOf } = lab();
+    run("kubectl create deployment test --image=nginx --replicas=2");
+    run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    c.advance(40_000);
+    run("kubectl expose deployment test --port=80");
+    c.advance(5_000);
+    const client = { kind: "pod" as const, namespace: "default", name: "client" };
+    const [first] = podsOf("test-");
+    const oldIp = first.status.podIP!;
+    expect(c.network.connect(client, oldIp, 80).outcome).toBe("ok");
+    run(`kubectl delete pod ${first.metadata.name}`);
+    c.advance(40_000);
+    expect(c.network.connect(client, oldIp, 80).outcome).toBe("timeout");
+    const vip = c.rt.store.get("Service", "default", "test")!.spec.clusterIP!;
+    const r = c.network.connect(client, vip, 80);
+    expect(r.outcome).toBe("ok");
+    expect(podsOf("test-").map((p) => p.metadata.name)).toContain(r.backend!.name);
+    run("kubectl delete deployment test");
+    c.advance(60_000);
+    expect(c.network.connect(client, vip, 80).outcome).toBe("refused");
+  });
+
+  it("spread connections at random over the endpoints in iptables mode", () => {
+    const { c, run } = lab();
+    run("kubectl create deployment web --image=nginx --replicas=3");
+    run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    c.advance(40_000);
+    run("kubectl expose deployment web --port=80");
+    c.advance(5_000);
+    const vip = c.rt.store.get("Service", "default", "web")!.spec.clusterIP!;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 3000; i++) {
+      const r = c.network.connect({ kind: "pod", namespace: "default", name: "client" }, vip, 80);
+      counts.set(r.backend!.name, (counts.get(r.backend!.name) ?? 0) + 1);
+      c.network.close(r.id);
+    }
+    expect(counts.size).toBe(3);
+    for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(120); // ±12 % of the mean
+  });
+});
