@@ -11,6 +11,11 @@ import type {
   ReplicaSet,
   Service,
 } from "./cluster/types";
+import type { FlowEvent } from "./cluster/net/network";
+import type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart } from "./cluster/net/traffic";
+
+export type { FlowEvent, FlowOutcome, FlowPath } from "./cluster/net/network";
+export type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart, PodTraffic, ServiceTraffic } from "./cluster/net/traffic";
 
 /** Options for {@link createCluster}. Every field is optional; defaults are kubeadm + Calico's. */
 export interface ClusterOptions {
@@ -78,6 +83,44 @@ export interface ClusterSnapshot {
   ranges: RangesView;
 }
 
+/**
+ * Load generators and what they measure. Every request is routed like a `curl` from the source:
+ * DNS, the source node's iptables/IPVS rules, conntrack, the backend pod's server (which logs it).
+ */
+export interface TrafficApi {
+  /** Starts a generator; `{ ok: false, error }` for a bad spec (unknown pod, no NodePort…). */
+  start(spec: TrafficSpec): TrafficStart;
+  stop(id: number): boolean;
+  running(): TrafficGenerator[];
+  /** Per pod (active connections, total, errors) and per target (success rate, p50/p95 latency). */
+  metrics(): TrafficMetrics;
+  resetMetrics(): void;
+  /** The last connections (generator requests, curl, wget…), oldest first, at most 2000. */
+  flows(): readonly FlowEvent[];
+  /** Called when a connection opens and again when it closes (same id, `endTime` set). */
+  onFlow(listener: (e: FlowEvent) => void): () => void;
+}
+
+/** One node's kube-proxy as the UI shows it. */
+export interface ProxyStatus {
+  node: string;
+  mode: "iptables" | "ipvs";
+  /** Its pod is running (rules stay in the kernel when it is not). */
+  running: boolean;
+  /** A Service/EndpointSlice change has not reached this node's rules yet. */
+  stale: boolean;
+  /** Virtual time of its last sync. */
+  lastSync: number;
+}
+
+/** A line of a node's rules, with the rule it shows (to highlight a flow's path). */
+export interface RuleLine {
+  text: string;
+  table?: "nat" | "filter";
+  chain?: string;
+  index?: number;
+}
+
 /** A simulated kubeadm cluster. Create one with {@link createCluster}. */
 export interface Cluster {
   /** The options in force, with defaults filled in. */
@@ -98,4 +141,13 @@ export interface Cluster {
   snapshot(): ClusterSnapshot;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: (snapshot: ClusterSnapshot) => void): () => void;
+  /** Traffic generators, their metrics, and every connection as an event. */
+  readonly traffic: TrafficApi;
+  /** kube-proxy on each node: mode, staleness. */
+  proxies(): ProxyStatus[];
+  /**
+   * A node's rules as `iptables-save` prints them (iptables mode), or `ipvsadm -Ln` (IPVS mode),
+   * line by line with the rule behind each line.
+   */
+  nodeRules(node: string): RuleLine[];
 }

@@ -1,4 +1,5 @@
-import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ResolvedClusterOptions } from "../api";
+import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
+import { Traffic } from "./net/traffic";
 import { VirtualFs } from "../shell/fs";
 import { Shell } from "../shell/shell";
 import { ApiServer } from "./apiserver";
@@ -21,6 +22,7 @@ import { ContainerLogs } from "./logs";
 import { Runtime } from "./runtime";
 import { Network } from "./net/network";
 import { appServers } from "./net/servers";
+import { nodeRuleLines } from "./net/rule-lines";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
 export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
@@ -76,6 +78,8 @@ export class ClusterImpl implements Cluster {
   readonly kubelet: Kubelet;
   /** kube-proxy on every node, conntrack, and the connections routed through them. */
   readonly network: Network;
+  readonly generators: Traffic;
+  readonly traffic: TrafficApi;
   /** Lines containers wrote beyond their start-up logs (access logs, later), for `kubectl logs`. */
   readonly logs = new ContainerLogs();
   /** The lab's files (`cat > f.yaml`, the YAML editor), read by `kubectl -f`. */
@@ -124,7 +128,28 @@ export class ClusterImpl implements Cluster {
     ])
       c.register(rt);
     this.network = new Network(rt, this.calico, appServers(rt.store));
+
     this.network.logs = (uid, container, time, line) => this.logs.append(uid, container, time, line);
+    const servers = appServers(rt.store);
+    const generators = (this.generators = new Traffic(rt, this.network, servers));
+    const network = this.network;
+    this.traffic = {
+      start: (spec) => {
+        const r = generators.start(spec);
+        this.notify();
+        return r;
+      },
+      stop: (id) => {
+        const r = generators.stop(id);
+        this.notify();
+        return r;
+      },
+      running: () => generators.running(),
+      metrics: () => generators.metrics(),
+      resetMetrics: () => generators.resetMetrics(),
+      flows: () => network.flows(),
+      onFlow: (l) => network.onFlow(l),
+    };
     bootstrap(rt, this.api, this.kubelet, () => undefined);
     rt.clock.advance(SETTLE_MS);
     this.shell = new Shell(this);
@@ -180,6 +205,14 @@ export class ClusterImpl implements Cluster {
       },
     };
     return this.cached;
+  }
+
+  proxies(): ProxyStatus[] {
+    return this.network.proxyStatus();
+  }
+
+  nodeRules(node: string): RuleLine[] {
+    return nodeRuleLines(this.network, node);
   }
 
   subscribe(listener: (s: ClusterSnapshot) => void): () => void {

@@ -172,6 +172,17 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
     },
     now: () => time,
     prompt: () => "controlplane:~$ ",
+    traffic: {
+      start: () => ({ ok: false, error: "the fake cluster sends no traffic" }),
+      stop: () => false,
+      running: () => [],
+      metrics: () => ({ pods: {}, targets: {} }),
+      resetMetrics: () => undefined,
+      flows: () => [],
+      onFlow: () => () => undefined,
+    },
+    proxies: () => [],
+    nodeRules: () => [],
     snapshot,
     subscribe(listener) {
       listeners.add(listener);
