@@ -41,13 +41,17 @@ export class DaemonSetController implements Controller {
     const [ns, name] = key.split("/");
     const ds = rt.store.get("DaemonSet", ns, name);
     if (!ds) return;
-    const owned = [...this.pods.ownedBy(ds.metadata.uid)].filter(isPodActive);
+    const all = [...this.pods.ownedBy(ds.metadata.uid)];
+    const owned = all.filter(isPodActive);
     const nodes = rt.store.list("Node");
     for (const node of nodes) {
       const mine = owned.filter((p) => p.spec.nodeName === node.metadata.name);
-      if (mine.length === 0) this.createPod(ds, node.metadata.name);
+      // maxSurge 0: a node gets its new pod once the old one is completely gone.
+      const leaving = all.some((p) => p.spec.nodeName === node.metadata.name && p.metadata.deletionTimestamp);
+      if (mine.length === 0 && !leaving) this.createPod(ds, node.metadata.name);
       for (const extra of mine.slice(1)) this.api.delete("Pod", ns, extra.metadata.name);
     }
+    this.rollingUpdate(ds, nodes.length, owned);
     const names = new Set(nodes.map((n) => n.metadata.name));
     for (const p of owned) if (!names.has(p.spec.nodeName ?? "")) this.api.delete("Pod", ns, p.metadata.name);
     const ready = owned.filter(isPodReady).length;
@@ -65,6 +69,23 @@ export class DaemonSetController implements Controller {
       next.status = status;
       this.api.write(next);
     }
+  }
+
+  /**
+   * RollingUpdate with maxUnavailable 1, maxSurge 0 (the defaults): while every node has a
+   * ready pod, delete one pod of an older template; its replacement comes when it is gone.
+   * This is how `kubectl rollout restart daemonset kube-proxy` restarts kube-proxy node by node.
+   */
+  private rollingUpdate(ds: DaemonSet, nodes: number, owned: Pod[]): void {
+    const hash = podTemplateHash(ds.spec.template);
+    const old = owned.filter((p) => p.metadata.labels?.["controller-revision-hash"] !== hash).sort((a, b) => (a.spec.nodeName! < b.spec.nodeName! ? -1 : 1));
+    if (old.length === 0) return;
+    const readyNodes = new Set(owned.filter(isPodReady).map((p) => p.spec.nodeName));
+    const unavailable = nodes - readyNodes.size;
+    // Old pods that are not ready anyway go first (they cost no availability).
+    const notReady = old.find((p) => !isPodReady(p));
+    if (notReady) this.api.delete("Pod", ds.metadata.namespace!, notReady.metadata.name);
+    else if (unavailable < 1) this.api.delete("Pod", ds.metadata.namespace!, old[0].metadata.name);
   }
 
   private createPod(ds: DaemonSet, node: string): void {

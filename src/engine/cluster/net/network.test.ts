@@ -80,3 +80,21 @@ describe("connections", () => {
     for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(120); // ±12 % of the mean
   });
 });
+
+describe("switching kube-proxy's mode", () => {
+  it("takes the ConfigMap edit plus a DaemonSet restart, node by node, as on a real cluster", () => {
+    const { c, run } = lab();
+    run("kubectl -n kube-system get cm kube-proxy -o yaml > kp.yaml");
+    c.files.write("kp.yaml", c.files.read("kp.yaml")!.replace('mode: ""', 'mode: "ipvs"').replace('scheduler: ""', 'scheduler: "lc"'));
+    run("kubectl apply -f kp.yaml");
+    c.advance(5_000);
+    // Editing the ConfigMap alone changes nothing: kube-proxy reads it when it starts.
+    expect(c.proxies().map((p) => p.mode)).toEqual(["iptables", "iptables", "iptables"]);
+    expect(run("kubectl -n kube-system rollout restart daemonset kube-proxy").stdout).toBe("daemonset.apps/kube-proxy restarted\n");
+    c.advance(1_000);
+    expect(c.proxies().filter((p) => p.mode === "ipvs").length).toBeLessThan(3);
+    c.advance(60_000);
+    expect(c.proxies().map((p) => p.mode)).toEqual(["ipvs", "ipvs", "ipvs"]);
+    expect(c.network.proxies.get("node02")!.scheduler).toBe("lc");
+  });
+});
