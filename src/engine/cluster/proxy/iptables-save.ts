@@ -174,10 +174,18 @@ export function cFixed(value: number, digits: number): string {
  * 1/2 → `0.50000000000`, 1/3 → `0.33333333349`, 1/5 → `0.20000000019`.
  */
 export function kernelProbability(p: number): string {
-  const written = Number(cFixed(p, 10));
-  const stored = Math.round(written * 0x80000000); // lround: positive, so half away from zero = Math.round
-  return cFixed(stored / 0x80000000, 11);
+  let s = probabilities.get(p);
+  if (s === undefined) {
+    const written = Number(cFixed(p, 10));
+    const stored = Math.round(written * 0x80000000); // lround: positive, so half away from zero = Math.round
+    s = cFixed(stored / 0x80000000, 11);
+    probabilities.set(p, s);
+  }
+  return s;
 }
+
+/** kube-proxy only ever writes 1/n: a handful of distinct values. */
+const probabilities = new Map<number, string>();
 
 /**
  * `xtables_save_string`: bare when the text is only `[A-Za-z0-9_-]` (and not empty), otherwise
@@ -227,11 +235,20 @@ export function ctime(ms: number): string {
 // Rules in save form.
 
 /** `[!] -s A/M` (leading space), omitted for an un-negated 0.0.0.0/0 as `save_ipv4_addr` does. */
+/** Canonical `addr/bits` per CIDR text (rules repeat the same few thousand addresses). */
+const canonicalCidrs = new Map<string, string>();
+
 function saveAddr(letter: "s" | "d", a: Rule["source"]): string {
   if (!a) return "";
-  const { addr, bits } = parseCidr(a.cidr);
-  if (bits === 0 && !a.negate && addr === 0) return "";
-  return `${a.negate ? " !" : ""} -${letter} ${numToIp(addr)}/${bits}`;
+  let canonical = canonicalCidrs.get(a.cidr);
+  if (canonical === undefined) {
+    const { addr, bits } = parseCidr(a.cidr);
+    canonical = bits === 0 && addr === 0 ? "" : `${numToIp(addr)}/${bits}`;
+    if (canonicalCidrs.size > 100_000) canonicalCidrs.clear();
+    canonicalCidrs.set(a.cidr, canonical);
+  }
+  if (canonical === "" && !a.negate) return "";
+  return `${a.negate ? " !" : ""} -${letter} ${canonical || "0.0.0.0/0"}`;
 }
 
 const CT_STATES = ["INVALID", "NEW", "RELATED", "ESTABLISHED", "UNTRACKED", "SNAT", "DNAT"];
@@ -312,6 +329,18 @@ function saveTarget(t: Target): string {
  * `iptables -S` print. `inlineCounters` adds ` -c P B` before `-j` (`iptables -S -v`).
  */
 export function ruleSpec(rule: Rule, inlineCounters?: { packets: number; bytes: number }): string {
+  if (!inlineCounters) {
+    // Rules are immutable: a node's dump re-prints mostly the same objects.
+    let cached = specs.get(rule);
+    if (cached === undefined) specs.set(rule, (cached = buildSpec(rule)));
+    return cached;
+  }
+  return buildSpec(rule, inlineCounters);
+}
+
+const specs = new WeakMap<Rule, string>();
+
+function buildSpec(rule: Rule, inlineCounters?: { packets: number; bytes: number }): string {
   let s = saveAddr("s", rule.source) + saveAddr("d", rule.destination);
   if (rule.protocol) s += ` -p ${rule.protocol}`;
   for (const m of rule.matches) s += ` -m ${matchName(m)}${saveMatch(m)}`;

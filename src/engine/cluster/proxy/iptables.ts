@@ -278,6 +278,7 @@ export class IptablesProxier {
     for (const [chain, rules] of fixed.filter) this.setChain("filter", chain, rules);
     for (const c of ["KUBE-SERVICES", "KUBE-NODEPORTS"]) this.setChain("nat", c, []);
     for (const c of ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES", "KUBE-NODEPORTS"]) this.setChain("filter", c, []);
+    this.mergeAddedChains();
   }
 
   /** The rules as last synced (no services before the first sync). */
@@ -313,6 +314,7 @@ export class IptablesProxier {
       for (const key of [...this.ports.keys()]) if (!seen.has(key)) this.drop(key);
       shapeChanged = true;
     }
+    this.mergeAddedChains();
     if (shapeChanged || !this.current) this.joinSharedChains();
     this.current = {
       nat: { name: "nat", builtins: BUILTIN_CHAINS.nat, chains: this.natChains, rules: this.nat },
@@ -321,13 +323,28 @@ export class IptablesProxier {
     return this.current;
   }
 
+  /** New chains waiting to be merged into the sorted list (in bulk when there are many). */
+  private readonly added: { table: TableName; chain: string }[] = [];
+
   private setChain(table: TableName, chain: string, rules: Rule[]): void {
     const map = table === "nat" ? this.nat : this.filter;
-    if (!BUILTIN_CHAINS[table].includes(chain) && !map.has(chain)) insertSorted(table === "nat" ? this.natChains : this.filterChains, chain);
+    if (!BUILTIN_CHAINS[table].includes(chain) && !map.has(chain)) this.added.push({ table, chain });
     map.set(chain, rules);
   }
 
+  private mergeAddedChains(): void {
+    if (this.added.length > 64) {
+      for (const { table, chain } of this.added) (table === "nat" ? this.natChains : this.filterChains).push(chain);
+      this.natChains.sort();
+      this.filterChains.sort();
+    } else {
+      for (const { table, chain } of this.added) insertSorted(table === "nat" ? this.natChains : this.filterChains, chain);
+    }
+    this.added.length = 0;
+  }
+
   private dropChains(c: Contribution): void {
+    this.mergeAddedChains();
     for (const [chain] of c.own) {
       this.nat.delete(chain);
       removeSorted(this.natChains, chain);
