@@ -8,6 +8,8 @@ import { runInPod, podPrompt } from "./pod";
 import { tokenize, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
 import { klogPrefix } from "../util/klog";
+import { runNodeTool } from "./node-tools";
+import { nodeView } from "../cluster/net/node-view";
 
 /** Where the next line runs: the control plane's shell, another node's, or a shell in a pod. */
 export type ShellContext = { kind: "node"; node: string } | { kind: "pod"; namespace: string; pod: string; container: string; outer: string };
@@ -224,6 +226,8 @@ export class Shell {
         return { stdout: goDate(this.cluster.rt.clock.now) + "\n", stderr: "", exitCode: 0 };
       default: {
         if (Object.hasOwn(FILTERS, cmd)) return this.filterWithFiles(cmd, args, stdin);
+        const tool = runNodeTool(nodeView(this.cluster, ctx.node), argv);
+        if (tool) return tool;
         return { stdout: "", stderr: `${cmd}: command not found\n`, exitCode: 127 };
       }
     }
@@ -314,6 +318,10 @@ const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v
                          open a shell in a pod ('exit' to leave)
   ssh NODE               log in to a node (controlplane, node01, ...); 'exit' to leave
   kubeadm init --help    the flags that set the three IP ranges
+  iptables-save -t nat   on a node: the rules kube-proxy wrote (also iptables -t nat -L -n)
+  ipvsadm -Ln            on a node in IPVS mode: virtual servers and real servers
+  ip addr, ip route      on a node: Calico's interfaces and routes
+  conntrack -L, crictl ps
   kubeadm config print init-defaults
   sleep N                let N seconds of cluster time pass
   cat > FILE <<EOF       write a file (end with a line EOF); kubectl apply -f FILE
