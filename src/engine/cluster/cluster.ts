@@ -127,10 +127,9 @@ export class ClusterImpl implements Cluster {
       new NamespaceController(this.api),
     ])
       c.register(rt);
-    this.network = new Network(rt, this.calico, appServers(rt.store));
-
+    const servers = appServers(rt.store, () => this.network);
+    this.network = new Network(rt, this.calico, servers);
     this.network.logs = (uid, container, time, line) => this.logs.append(uid, container, time, line);
-    const servers = appServers(rt.store);
     const generators = (this.generators = new Traffic(rt, this.network, servers));
     const network = this.network;
     this.traffic = {

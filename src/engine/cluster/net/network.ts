@@ -382,7 +382,11 @@ export class Network implements PodNetwork {
     const pod = this.rt.store.get("Pod", conn.backendPod.metadata.namespace!, conn.backendPod.metadata.name);
     if (!pod || pod.metadata.uid !== conn.backendPod.metadata.uid) return { kind: "empty" };
     const r = this.apps.serve(pod, conn.container, conn.event.backend!.port, request, { nowMs: now, clientIp: conn.event.clientIpSeen ?? "", clientPort: conn.sport });
-    if (r.accessLog !== undefined) this.logs?.(pod.metadata.uid!, conn.container, now + (r.reply.kind === "http" ? r.reply.serviceMs : 0), r.accessLog);
+    if (r.accessLog !== undefined) {
+      // nginx writes its access line when the response is done.
+      const at = now + (r.reply.kind === "http" ? r.reply.serviceMs : 0);
+      for (const line of r.accessLog.split("\n")) this.logs?.(pod.metadata.uid!, conn.container, at, line);
+    }
     if (r.reply.kind === "http") conn.event.status = r.reply.status;
     return r.reply;
   }

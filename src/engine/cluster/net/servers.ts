@@ -1,27 +1,42 @@
 /**
- * Binds the network to what images serve (apps.ts) and to CoreDNS (dns.ts).
- * TEMPORARY minimal version until apps.ts/dns.ts land: nginx-like servers on declared ports.
+ * Binds the network to what images serve (apps.ts) and to CoreDNS (dns.ts). A server that
+ * dials out itself (wordpress reaching its database by name) goes through the same network,
+ * from its own pod.
  */
 import type { ObjectStore } from "../store";
-import type { AppServers } from "./network";
+import type { AppServers, Network } from "./network";
+import { listenerAt, serve } from "./apps";
+import { resolveInCluster } from "./dns";
 
-export function appServers(store: ObjectStore): AppServers {
+export function appServers(store: ObjectStore, network: () => Network): AppServers {
   return {
-    listener(pod, port) {
-      if (pod.status.phase !== "Running") return undefined;
-      for (const c of pod.spec.containers) {
-        const running = pod.status.containerStatuses?.find((s) => s.name === c.name)?.state.running;
-        if (running && (port === 80 || c.ports?.some((p) => p.containerPort === port))) return c.name;
-      }
-      return undefined;
+    listener(pod, port, protocol, nowMs) {
+      if (protocol !== "tcp" && protocol !== "udp") return undefined;
+      return listenerAt(pod, port, nowMs);
     },
-    serve(pod) {
-      return { reply: { kind: "http", status: 200, reason: "OK", headers: [], body: `${pod.metadata.name}\n`, serviceMs: 2 } };
+    serve(pod, container, port, request, ctx) {
+      const from = { kind: "pod" as const, namespace: pod.metadata.namespace!, name: pod.metadata.name };
+      const r = serve(pod, container, port, request, {
+        ...ctx,
+        dial(host, dport) {
+          const net = network();
+          let ip = host;
+          if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+            const a = net.resolve(from, host);
+            if (a.kind === "nxdomain") return "nxdomain";
+            if (a.kind === "unreachable" || a.addresses.length === 0) return "timeout";
+            ip = a.addresses[0];
+          }
+          const c = net.connect(from, ip, dport);
+          net.close(c.id);
+          return c.outcome === "ok" ? "ok" : c.outcome === "refused" ? "refused" : "timeout";
+        },
+      });
+      const lines = [r.errorLog, r.accessLog].filter((l): l is string => l !== undefined);
+      return { reply: r.reply, accessLog: lines.length ? lines.join("\n") : undefined };
     },
     resolve(ns, name) {
-      const parts = name.split(".");
-      const svc = store.get("Service", parts[1] ?? ns, parts[0]);
-      return svc?.spec.clusterIP ? { kind: "answer", name: `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`, addresses: [svc.spec.clusterIP] } : { kind: "nxdomain", name };
+      return resolveInCluster(store, ns, name);
     },
   };
 }

@@ -77,3 +77,42 @@ describe("the traffic generator", () => {
     expect(c.traffic.start({ source: { kind: "pod", name: "client" }, target: "web", rate: 0 })).toMatchObject({ ok: false });
   });
 });
+
+describe("load balancing in IPVS mode", () => {
+  function slowPodRun(scheduler: string) {
+    const { c, run } = lab({ proxyMode: "ipvs", ipvsScheduler: scheduler, seed: 5 });
+    run("kubectl create deployment web --image=nginx --replicas=3");
+    run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    c.advance(40_000);
+    run("kubectl expose deployment web --port=80");
+    const pods = c.rt.store.list("Pod").filter((p) => p.metadata.name.startsWith("web-"));
+    const slow = pods[0].metadata.name;
+    run(`kubectl annotate pod ${slow} podflow.dev/response-delay=1s`);
+    c.advance(5_000);
+    c.traffic.start({ source: { kind: "pod", name: "client" }, target: "web", rate: 40, durationMs: 30_000 });
+    c.advance(35_000);
+    const m = c.traffic.metrics();
+    const totals = pods.map((p) => m.pods[`default/${p.metadata.name}`]?.total ?? 0);
+    return { c, slowShare: totals[0] / totals.reduce((a, b) => a + b, 0), totals };
+  }
+
+  it("round robin gives the slow pod its third of the connections", () => {
+    const { slowShare } = slowPodRun("rr");
+    expect(Math.abs(slowShare - 1 / 3)).toBeLessThan(0.02);
+  });
+
+  it("least connection sends the slow pod far fewer new connections", () => {
+    const { slowShare, totals } = slowPodRun("lc");
+    expect(slowShare).toBeLessThan(0.15); // rr: 0.33
+    expect(totals[1] + totals[2]).toBeGreaterThan(900);
+  });
+
+  it("shows live counters in ipvsadm on the client's node", () => {
+    const { c } = slowPodRun("lc");
+    const node = c.rt.store.get("Pod", "default", "client")!.spec.nodeName!;
+    c.exec(`ssh ${node}`);
+    const out = c.exec("ipvsadm -Ln").stdout;
+    expect(out).toMatch(/^TCP {2}10\.\d+\.\d+\.\d+:80 lc$/m);
+    expect(out).toMatch(/ {2}-> 192\.168\.\d+\.\d+:80 +Masq {4}1 {6}0 {10}\d+ +$/m);
+  });
+});

@@ -61,8 +61,8 @@ export interface TrafficMetrics {
   targets: Record<string, ServiceTraffic>;
 }
 
-/** Client timeout of the generator (like `curl -m 2`). */
-export const REQUEST_TIMEOUT_MS = 2000;
+/** Client timeout of the generator (like `curl -m 10`). */
+export const REQUEST_TIMEOUT_MS = 10_000;
 const EXTERNAL_CLIENT_IP = "203.0.113.25";
 const USER_AGENT = "podflow-traffic/1.0";
 
