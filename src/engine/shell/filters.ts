@@ -14,23 +14,29 @@ export const FILTERS: Record<string, Filter> = {
     let count = false;
     let extended = false;
     const rest: string[] = [];
-    for (const a of args) {
-      if (/^-[vicE]+$/.test(a)) {
+    const patterns: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === "-e" && i + 1 < args.length) patterns.push(args[++i]);
+      else if (a.startsWith("-e") && a.length > 2) patterns.push(a.slice(2));
+      else if (/^-[vicE]+$/.test(a)) {
         invert ||= a.includes("v");
         icase ||= a.includes("i");
         count ||= a.includes("c");
         extended ||= a.includes("E");
       } else rest.push(a);
     }
-    const pattern = rest[0];
-    if (pattern === undefined) return { stdout: "", stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
-    let re: RegExp;
-    try {
-      re = new RegExp(extended ? pattern : breToJs(pattern), icase ? "i" : "");
-    } catch {
-      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), icase ? "i" : "");
-    }
-    const matched = lines(input).filter((l) => re.test(l) !== invert);
+    // `-e P` may repeat (a line matching any of them matches); otherwise the first operand is the pattern.
+    if (patterns.length === 0 && rest[0] !== undefined) patterns.push(rest[0]);
+    if (patterns.length === 0) return { stdout: "", stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
+    const res = patterns.map((pattern) => {
+      try {
+        return new RegExp(extended ? pattern : breToJs(pattern), icase ? "i" : "");
+      } catch {
+        return new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), icase ? "i" : "");
+      }
+    });
+    const matched = lines(input).filter((l) => res.some((re) => re.test(l)) !== invert);
     if (count) return { stdout: `${matched.length}\n`, stderr: "", exitCode: matched.length ? 0 : 1 };
     return { stdout: join(matched), stderr: "", exitCode: matched.length ? 0 : 1 };
   },

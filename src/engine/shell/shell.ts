@@ -236,8 +236,10 @@ export class Shell {
   /** `grep PATTERN FILE…`, `wc -l FILE`: text tools read named files instead of stdin. */
   private filterWithFiles(cmd: string, args: string[], stdin: string | undefined): Res {
     const f = FILTERS[cmd];
-    const operands = args.filter((a) => !a.startsWith("-"));
-    const fileArgs = cmd === "grep" ? operands.slice(1) : operands.filter((a) => !/^\d+$/.test(a));
+    // grep's `-e PATTERN` takes the next word; with -e every other operand is a file.
+    const operands = args.filter((a, i) => !a.startsWith("-") && !(cmd === "grep" && args[i - 1] === "-e"));
+    const hasE = cmd === "grep" && args.some((a) => a.startsWith("-e"));
+    const fileArgs = cmd === "grep" ? operands.slice(hasE ? 0 : 1) : operands.filter((a) => !/^\d+$/.test(a));
     if (fileArgs.length === 0) return f(args, stdin ?? "");
     let input = "";
     for (const name of fileArgs) {

@@ -387,7 +387,14 @@ export class Network implements PodNetwork {
       const at = now + (r.reply.kind === "http" ? r.reply.serviceMs : 0);
       for (const line of r.accessLog.split("\n")) this.logs?.(pod.metadata.uid!, conn.container, at, line);
     }
-    if (r.reply.kind === "http") conn.event.status = r.reply.status;
+    if (r.reply.kind === "http") {
+      conn.event.status = r.reply.status;
+      if (conn.ipvs) {
+        const reqBytes = request.method.length + request.path.length + request.host.length + request.userAgent.length + 60;
+        const respBytes = r.reply.body.length + r.reply.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 20);
+        this.proxies.get(conn.ipvs.node)?.ipvs.transfer(conn.ipvs.connId, reqBytes, respBytes, now);
+      }
+    }
     return r.reply;
   }
 
