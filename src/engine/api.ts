@@ -15,7 +15,7 @@ import type { FlowEvent } from "./cluster/net/network";
 import type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart } from "./cluster/net/traffic";
 
 export type { FlowEvent, FlowOutcome, FlowPath } from "./cluster/net/network";
-export type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart, PodTraffic, ServiceTraffic } from "./cluster/net/traffic";
+export type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart, PodTraffic, ServiceTraffic, NodeTraffic } from "./cluster/net/traffic";
 
 /** Options for {@link createCluster}. Every field is optional; defaults are kubeadm + Calico's. */
 export interface ClusterOptions {

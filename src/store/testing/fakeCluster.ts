@@ -176,7 +176,7 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
       start: () => ({ ok: false, error: "the fake cluster sends no traffic" }),
       stop: () => false,
       running: () => [],
-      metrics: () => ({ pods: {}, targets: {} }),
+      metrics: () => ({ pods: {}, targets: {}, nodes: {} }),
       resetMetrics: () => undefined,
       flows: () => [],
       onFlow: () => () => undefined,

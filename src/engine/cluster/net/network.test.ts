@@ -98,3 +98,104 @@ describe("switching kube-proxy's mode", () => {
     expect(c.network.proxies.get("node02")!.scheduler).toBe("lc");
   });
 });
+
+describe("service features that change traffic", () => {
+  function setup() {
+    const l = lab();
+    l.run("kubectl create deployment web --image=nginx --replicas=1");
+    l.run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    l.c.advance(40_000);
+    return l;
+  }
+  const client = { kind: "pod" as const, namespace: "default", name: "client" };
+
+  it("internalTrafficPolicy Local: a node without a local endpoint drops ClusterIP traffic", () => {
+    const { c, run, podsOf } = setup();
+    run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  internalTrafficPolicy: Local
+  selector:
+    app: web
+  ports:
+  - port: 80
+EOF`);
+    c.advance(5_000);
+    const vip = c.rt.store.get("Service", "default", "web")!.spec.clusterIP!;
+    const webNode = podsOf("web-")[0].spec.nodeName;
+    const clientNode = c.rt.store.get("Pod", "default", "client")!.spec.nodeName;
+    expect(webNode).not.toBe(clientNode); // seed 1 places them apart
+    expect(c.network.connect(client, vip, 80).outcome).toBe("timeout");
+    const drop = c.network.proxies.get(clientNode!)!.rules().filter.rules.get("KUBE-SERVICES")!;
+    expect(drop.find((x) => x.target.kind === "DROP")?.matches[0]).toEqual({ kind: "comment", comment: "default/web has no local endpoints" });
+    // From the endpoint's own node the same ClusterIP works.
+    const local = c.network.connect({ kind: "node", name: webNode! }, vip, 80);
+    expect(local.outcome).toBe("ok");
+  });
+
+  it("a terminating pod that still serves keeps receiving connections when no other endpoint is ready", () => {
+    const { c, run, podsOf } = setup();
+    run("kubectl expose deployment web --port=80");
+    c.advance(5_000);
+    const vip = c.rt.store.get("Service", "default", "web")!.spec.clusterIP!;
+    const [pod] = podsOf("web-");
+    run("kubectl scale deployment web --replicas=0");
+    // nginx stops at once; look in the short window where the endpoint is terminating but serving.
+    const proxy = c.network.proxies.get(c.rt.store.get("Pod", "default", "client")!.spec.nodeName!)!;
+    c.advance(200);
+    const sp = proxy.ports.find((p) => p.name === "web")!;
+    expect(sp.endpoints.map((e) => [e.ip, e.ready, e.serving, e.terminating])).toEqual([[pod.status.podIP, false, true, true]]);
+    expect(sp.clusterEndpoints.map((e) => e.ip)).toEqual([pod.status.podIP]);
+    expect(c.network.connect(client, vip, 80).outcome).toBe("ok");
+    c.advance(60_000);
+    expect(c.network.connect(client, vip, 80).outcome).toBe("refused");
+  });
+
+  it("publishNotReadyAddresses: a pod that is not ready is still an endpoint", () => {
+    const { c, run } = setup();
+    run("kubectl run slow --image=mysql --labels=app=db --env=MYSQL_ROOT_PASSWORD=x");
+    run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  publishNotReadyAddresses: true
+  selector:
+    app: db
+  ports:
+  - port: 3306
+EOF`);
+    c.advance(3_000);
+    const proxy = c.network.proxies.get("node01")!;
+    const sp = proxy.ports.find((p) => p.name === "db");
+    expect(sp?.clusterEndpoints.length).toBe(1);
+  });
+
+  it("a pod that reaches itself through its Service is masqueraded (hairpin)", () => {
+    const { c, run, podsOf } = setup();
+    run("kubectl expose deployment web --port=80");
+    c.advance(5_000);
+    const [pod] = podsOf("web-");
+    const vip = c.rt.store.get("Service", "default", "web")!.spec.clusterIP!;
+    const r = c.network.connect({ kind: "pod", namespace: "default", name: pod.metadata.name }, vip, 80);
+    expect(r.outcome).toBe("ok");
+    expect(r.clientIpSeen).not.toBe(pod.status.podIP);
+  });
+
+  it("users outside the cluster reach a NodePort on any node, masqueraded to that node", () => {
+    const { c, run } = setup();
+    run("kubectl expose deployment web --type=NodePort --port=80");
+    c.advance(5_000);
+    const nodePort = c.rt.store.get("Service", "default", "web")!.spec.ports![0].nodePort!;
+    for (const n of c.rt.store.list("Node")) {
+      const ip = n.status.addresses[0].address;
+      const r = c.network.connect({ kind: "external", ip: "203.0.113.7" }, ip, nodePort);
+      expect(r.outcome).toBe("ok");
+      expect(r.clientIpSeen).not.toBe("203.0.113.7");
+    }
+  });
+});

@@ -54,9 +54,20 @@ export interface ServiceTraffic {
   p95: number;
 }
 
+/** A node's IPVS counters (IPVS mode; zero in iptables mode, where the kernel keeps no such table). */
+export interface NodeTraffic {
+  mode: "iptables" | "ipvs";
+  /** Connections scheduled by this node's virtual servers since they were created. */
+  conns: number;
+  activeConns: number;
+  inactConns: number;
+}
+
 export interface TrafficMetrics {
   /** Keyed `namespace/name`. */
   pods: Record<string, PodTraffic>;
+  /** Keyed by node name. */
+  nodes: Record<string, NodeTraffic>;
   /** Keyed `namespace/name`, or the dialled `ip:port` for targets that are not Services. */
   targets: Record<string, ServiceTraffic>;
 }
@@ -122,7 +133,21 @@ export class Traffic {
       const done = v.ok + v.failed;
       targets[k] = { requests: v.requests, ok: v.ok, failed: v.failed, successRate: done ? v.ok / done : 1, p50: q(0.5), p95: q(0.95) };
     }
-    return { pods, targets };
+    const nodes: Record<string, NodeTraffic> = {};
+    for (const [name, proxy] of this.net.proxies) {
+      const n: NodeTraffic = { mode: proxy.mode, conns: 0, activeConns: 0, inactConns: 0 };
+      if (proxy.mode === "ipvs") {
+        for (const svc of proxy.ipvs.services()) {
+          n.conns += svc.stats.conns;
+          for (const d of svc.dests) {
+            n.activeConns += d.activeConns;
+            n.inactConns += d.inactConns;
+          }
+        }
+      }
+      nodes[name] = n;
+    }
+    return { pods, targets, nodes };
   }
 
   /** Forgets the counters (not the generators). */
