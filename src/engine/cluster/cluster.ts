@@ -1,5 +1,6 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
+import type { PodNetwork } from "./net/types";
 import { VirtualFs } from "../shell/fs";
 import { Shell } from "../shell/shell";
 import { ApiServer } from "./apiserver";
@@ -78,6 +79,8 @@ export class ClusterImpl implements Cluster {
   readonly kubelet: Kubelet;
   /** kube-proxy on every node, conntrack, and the connections routed through them. */
   readonly network: Network;
+  /** The network as the tools inside pods use it (curl, wget, nslookup, ping); tests may swap it. */
+  net: PodNetwork;
   readonly generators: Traffic;
   readonly traffic: TrafficApi;
   /** Lines containers wrote beyond their start-up logs (access logs, later), for `kubectl logs`. */
@@ -129,6 +132,7 @@ export class ClusterImpl implements Cluster {
       c.register(rt);
     const servers = appServers(rt.store, () => this.network);
     this.network = new Network(rt, this.calico, servers);
+    this.net = this.network;
     this.network.logs = (uid, container, time, line) => this.logs.append(uid, container, time, line);
     const generators = (this.generators = new Traffic(rt, this.network, servers));
     const network = this.network;

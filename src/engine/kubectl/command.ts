@@ -27,6 +27,13 @@ export class Ctx {
     this.err_ = v;
   }
 
+  /** Appends another program's streams, keeping the order they were written in (`output`). */
+  appendStreams(r: { stdout: string; stderr: string; output?: string }): void {
+    this.out_ += r.stdout;
+    this.err_ += r.stderr;
+    this.output += r.output ?? r.stdout + r.stderr;
+  }
+
   constructor(
     readonly cluster: ClusterImpl,
     /** Text piped or heredoc'd into the command (`-f -`). */

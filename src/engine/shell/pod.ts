@@ -3,11 +3,14 @@ import type { ClusterImpl } from "../cluster/cluster";
 import { imageRepository } from "../cluster/images";
 import type { Pod } from "../cluster/types";
 import { formatIPv4, indexedIP, mustParseCidr } from "../cluster/ipam/cidr";
+import { queryCoreDns } from "../cluster/net/dns";
+import type { PodNetwork } from "../cluster/net/types";
+import { hasNetTool, imageTools, isNetTool, runNetTool, type PodNetworkExtras, type PodToolEnv } from "./pod-net";
+import { tokenize } from "./tokenize";
 
-/** How an image's shell behaves: Debian's dash (nginx, httpd, mysql…) or BusyBox's ash. */
+/** How an image's shell behaves: Debian's dash (nginx, httpd, mysql…) or BusyBox's ash (busybox, alpine-based images). */
 function family(image: string): "busybox" | "debian" {
-  const repo = imageRepository(image);
-  return /^(busybox|alpine|curlimages\/curl|podflow\/hello)/.test(repo) || repo.includes("coredns") ? "busybox" : "debian";
+  return imageTools(image).busybox ? "busybox" : "debian";
 }
 
 /** Image-specific environment the real images set in their Dockerfiles. */
@@ -23,12 +26,22 @@ export function podPrompt(cluster: ClusterImpl, ctx: { namespace: string; pod: s
   return family(image) === "busybox" ? "/ # " : "# ";
 }
 
+/** How a command's output reaches the learner. */
+export interface PodExecOptions {
+  /**
+   * stdout is a terminal (`kubectl exec -t`, or a shell session). curl then hides its progress
+   * meter. Defaults to `interactive`.
+   */
+  tty?: boolean;
+}
+
 /**
  * Runs a command inside a pod's container (`kubectl exec POD -- CMD`, or a line typed in a
- * `kubectl exec -it POD -- sh` session). Network tools (curl, wget, nslookup, ping) arrive with
- * the networking work; what is here is the pod's own view: hostname, env, resolv.conf, hosts.
+ * `kubectl exec -it POD -- sh` session, `interactive`): the pod's own view (hostname, env,
+ * resolv.conf, hosts) and the network tools of pod-net.ts, where the image has them. Network
+ * tools move the virtual clock themselves while they wait (a timeout takes its ~130 s).
  */
-export function runInPod(cluster: ClusterImpl, ns: string, podName: string, container: string, argv: string[], interactive: boolean): ExecResult {
+export function runInPod(cluster: ClusterImpl, ns: string, podName: string, container: string, argv: string[], interactive: boolean, opts: PodExecOptions = {}): ExecResult {
   const pod = cluster.rt.store.get("Pod", ns, podName);
   if (!pod) return { stdout: "", stderr: `Error from server (NotFound): pods "${podName}" not found\n`, exitCode: 1 };
   const c = pod.spec.containers.find((x) => x.name === container);
@@ -41,16 +54,25 @@ export function runInPod(cluster: ClusterImpl, ns: string, podName: string, cont
   const [cmd, ...args] = argv;
   const ok = (stdout: string): ExecResult => ({ stdout, stderr: "", exitCode: 0 });
   const files = podFiles(cluster, pod);
+  // Distroless images (CoreDNS, the control plane) have no shell and no tools at all.
+  // (`true` is let through only because the lab shell probes a session with it before `sh`.)
+  if (imageTools(c.image).distroless && cmd !== "true") return notFound(cmd, fam, false, pod, cluster.rt.clock.now);
+  if (isNetTool(cmd)) {
+    if (!hasNetTool(c.image, cmd)) return notFound(cmd, fam, interactive, pod, cluster.rt.clock.now);
+    return netTool(cluster, pod, c.image, cmd, args, opts.tty ?? interactive);
+  }
   switch (cmd) {
     case "sh":
     case "/bin/sh":
     case "bash":
     case "/bin/bash":
     case "ash":
-      if (args[0] === "-c" && args[1] !== undefined) return runInPod(cluster, ns, podName, container, args[1].split(/\s+/).filter(Boolean), interactive);
-      if (cmd.endsWith("bash") && fam === "busybox") return notFound(cmd, fam, interactive);
+      if (args[0] === "-c" && args[1] !== undefined) return runInPod(cluster, ns, podName, container, words(args[1]), interactive, opts);
+      if (cmd.endsWith("bash") && fam === "busybox") return notFound(cmd, fam, interactive, pod, cluster.rt.clock.now);
       return ok("");
     case "hostname":
+      // -i / -I: the addresses the hostname resolves to (/etc/hosts: the pod IP).
+      if (args[0] === "-i" || args[0] === "-I") return ok(`${pod.status.podIP ?? ""}${args[0] === "-I" ? " " : ""}\n`);
       return ok(`${pod.spec.hostname ?? pod.metadata.name}\n`);
     case "true":
       return ok("");
@@ -85,15 +107,71 @@ export function runInPod(cluster: ClusterImpl, ns: string, podName: string, cont
     case "date":
       return ok(new Date(cluster.rt.clock.now).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, "$1 $3 $2 $5 UTC $4") + "\n");
     default:
-      return notFound(cmd, fam, interactive);
+      return notFound(cmd, fam, interactive, pod, cluster.rt.clock.now);
   }
 }
 
-function notFound(cmd: string, fam: "busybox" | "debian", interactive: boolean): ExecResult {
+/** The first command of an `sh -c` script, quotes honoured (what follows `;`, `&&`, `|` is not run). */
+function words(script: string): string[] {
+  const t = tokenize(script);
+  if (!t.ok) return script.split(/\s+/).filter(Boolean);
+  const end = t.tokens.findIndex((tok) => tok.type === "op");
+  return (end < 0 ? t.tokens : t.tokens.slice(0, end)).flatMap((tok) => (tok.type === "word" ? [tok.value] : []));
+}
+
+/** The dataplane the cluster carries (`cluster.net`), if it has one yet. */
+function networkOf(cluster: ClusterImpl): (PodNetwork & PodNetworkExtras) | undefined {
+  return (cluster as unknown as { net?: PodNetwork & PodNetworkExtras }).net;
+}
+
+/** Runs curl / wget / nslookup / ping / ip on the cluster's network, as the pod. */
+function netTool(cluster: ClusterImpl, pod: Pod, image: string, cmd: string, args: string[], tty: boolean): ExecResult {
+  const net = networkOf(cluster);
+  if (!net) return { stdout: "", stderr: `${cmd}: the lab's pod network is not available\n`, exitCode: 1 };
+  const store = cluster.rt.store;
+  // nslookup asks exact questions; when the dataplane offers none, answer with CoreDNS's logic
+  // once the dataplane says kube-dns can be reached at all. Methods are delegated (not copied)
+  // so the dataplane keeps its own `this`.
+  const fallbackQuery: NonNullable<PodNetworkExtras["query"]> = (from, fqdn, type) => {
+    const probe = net.resolve(from, "kube-dns.kube-system.svc.cluster.local.");
+    if (probe.kind === "unreachable") return { rcode: "UNREACHABLE", name: fqdn, reason: probe.reason };
+    return queryCoreDns(store, fqdn, type);
+  };
+  const withQuery: PodNetwork & PodNetworkExtras = {
+    resolve: (from, name) => net.resolve(from, name),
+    nameserver: () => net.nameserver(),
+    connect: (from, ip, port) => net.connect(from, ip, port),
+    http: (id, request) => net.http(id, request),
+    close: (id) => net.close(id),
+    ping: (from, ip) => net.ping(from, ip),
+    query: net.query ? (from, fqdn, type) => net.query!(from, fqdn, type) : fallbackQuery,
+    ...(net.podLink ? { podLink: (from: Parameters<PodNetwork["resolve"]>[0]) => net.podLink!(from) } : {}),
+  };
+  const env: PodToolEnv = { net: withQuery, pod, image, clock: cluster.rt.clock, tty };
+  return runNetTool(cmd, args, env) ?? { stdout: "", stderr: "", exitCode: 0 };
+}
+
+/** A container id-like 64-hex string, stable for one pod, command and moment. */
+function execId(seed: string): string {
+  let out = "";
+  for (let i = 0; out.length < 64; i++) {
+    let h = 0x811c9dc5;
+    const s = `${seed}#${i}`;
+    for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 64);
+}
+
+/**
+ * A command the image lacks: in a shell session the shell's own message (dash: `sh: 1: x: not
+ * found`, BusyBox ash: `sh: x: not found`); run directly by `kubectl exec`, the runtime's error.
+ */
+function notFound(cmd: string, fam: "busybox" | "debian", interactive: boolean, pod?: Pod, nowMs = 0): ExecResult {
   if (interactive) return { stdout: "", stderr: fam === "busybox" ? `sh: ${cmd}: not found\n` : `sh: 1: ${cmd}: not found\n`, exitCode: 127 };
   return {
     stdout: "",
-    stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${"0".repeat(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
+    stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(`${pod?.metadata.uid ?? ""}/${cmd}/${nowMs}`)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
     exitCode: 1,
   };
 }

@@ -9,6 +9,8 @@ import { tokenize, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
 import { klogPrefix } from "../util/klog";
 import { runNodeTool } from "./node-tools";
+import { runNetTool } from "./pod-net";
+import type { Pod } from "../cluster/types";
 import { nodeView } from "../cluster/net/node-view";
 
 /** Where the next line runs: the control plane's shell, another node's, or a shell in a pod. */
@@ -228,9 +230,19 @@ export class Shell {
         if (Object.hasOwn(FILTERS, cmd)) return this.filterWithFiles(cmd, args, stdin);
         const tool = runNodeTool(nodeView(this.cluster, ctx.node), argv);
         if (tool) return tool;
+        if (cmd === "curl") return this.hostNetTool(ctx.node, cmd, args);
         return { stdout: "", stderr: `${cmd}: command not found\n`, exitCode: 127 };
       }
     }
+  }
+
+  /** curl 8.5.0 on the node itself (Ubuntu 24.04): the host network, no cluster DNS. */
+  private hostNetTool(node: string, cmd: string, args: string[]): Res {
+    const n = this.cluster.rt.store.get("Node", undefined, node);
+    const ip = n?.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+    const host = { metadata: { name: node, namespace: "default", uid: `node-${node}` }, spec: { nodeName: node, hostNetwork: true, containers: [] }, status: { podIP: ip } } as unknown as Pod;
+    const r = runNetTool(cmd, args, { net: this.cluster.net, pod: host, image: "ubuntu:24.04", clock: this.cluster.rt.clock, tty: true, from: { kind: "node", name: node } });
+    return r ?? { stdout: "", stderr: `${cmd}: command not found\n`, exitCode: 127 };
   }
 
   /** `grep PATTERN FILE…`, `wc -l FILE`: text tools read named files instead of stdin. */

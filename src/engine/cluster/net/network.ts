@@ -76,7 +76,7 @@ const CT_UDP_S = 30;
 /** A SYN to nothing is retried for about 130 s before connect() gives up (tcp_syn_retries=6). */
 export const SYN_TIMEOUT_MS = 130_000;
 /** Informer + iptables-restore latency per node, so the stale window is visible (ms). */
-const PROPAGATION_MS = [120, 260, 400, 540];
+const PROPAGATION_MS = [40, 80, 120, 160];
 const MAX_EVENTS = 2000;
 
 export class Network implements PodNetwork {
@@ -260,6 +260,20 @@ export class Network implements PodNetwork {
     };
     if (!src) return fail("unreachable", 0);
 
+    // Inside its own network namespace a pod reaches its containers directly (no node rules).
+    if (from.kind === "pod" && !src.host && (ip.startsWith("127.") || ip === src.ip)) {
+      const self = this.rt.store.get("Pod", from.namespace, from.name)!;
+      const container = this.apps.listener(self, port, protocol, now);
+      event.backend = { namespace: from.namespace, name: from.name, ip: src.ip, port, node: src.node! };
+      if (!container) return fail("refused", 0);
+      event.outcome = "ok";
+      event.clientIpSeen = ip.startsWith("127.") ? "127.0.0.1" : src.ip;
+      Object.assign(conn, { backendPod: self, container, srcNode: src.node });
+      this.conns.set(id, conn);
+      this.record(event);
+      return { outcome: "ok", connectMs: 0, id, clientIpSeen: event.clientIpSeen, backend: { ...event.backend, container } };
+    }
+
     // External clients enter the node they dialled; everyone else goes through their own node.
     const ruleNode = from.kind === "external" ? this.nodeByIP(ip) : src.node;
     if (!ruleNode) return fail("timeout", SYN_TIMEOUT_MS);
@@ -440,6 +454,8 @@ export class Network implements PodNetwork {
   }
 
   resolve(from: Endpoint, name: string): DnsAnswer {
+    // A node's resolver is systemd-resolved, which knows nothing of cluster.local.
+    if (from.kind !== "pod") return { kind: "nxdomain", name };
     // The query itself is a UDP datagram to kube-dns's ClusterIP through the node's rules.
     const c = this.connect(from, this.nameserver(), 53, "udp");
     if (c.outcome !== "ok") return { kind: "unreachable", reason: c.outcome === "refused" ? "refused" : "timeout" };

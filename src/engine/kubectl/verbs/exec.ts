@@ -107,9 +107,9 @@ export const exec: Command = {
       ctx.exitCode = 1;
       return;
     }
-    const r = runInPod(ctx.cluster, ctx.namespace, target.pod.metadata.name, target.container, p.dashArgs, false);
-    ctx.out(r.stdout);
-    ctx.stderr += r.stderr;
+    // -t gives the command a terminal (curl then shows no progress meter on the body).
+    const r = runInPod(ctx.cluster, ctx.namespace, target.pod.metadata.name, target.container, p.dashArgs, false, { tty: bool(p, "tty") });
+    ctx.appendStreams(r);
     if (r.exitCode === 0) return;
     // A failure of kubectl itself (OCI error, upgrade error) is already worded; a command that
     // ran and failed is reported the way kubectl's exec streams report a non-zero exit.
