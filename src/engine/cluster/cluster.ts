@@ -215,7 +215,7 @@ export class ClusterImpl implements Cluster {
   }
 
   nodeRules(node: string): RuleLine[] {
-    return nodeRuleLines(this.network, node);
+    return nodeRuleLines(this, node);
   }
 
   subscribe(listener: (s: ClusterSnapshot) => void): () => void {

@@ -199,3 +199,24 @@ EOF`);
     }
   });
 });
+
+describe("the rules viewer", () => {
+  it("lists a node's rules with the rule behind each line, so a flow's path can be highlighted", () => {
+    const { c, run } = lab();
+    run("kubectl create deployment web --image=nginx --replicas=2");
+    run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    c.advance(40_000);
+    run("kubectl expose deployment web --port=80");
+    c.advance(5_000);
+    const vip = c.rt.store.get("Service", "default", "web")!.spec.clusterIP!;
+    c.network.connect({ kind: "pod", namespace: "default", name: "client" }, vip, 80);
+    const flow = c.traffic.flows().at(-1)!;
+    expect(flow.path.kind).toBe("iptables");
+    const lines = c.nodeRules(flow.node!);
+    const steps = flow.path.kind === "iptables" ? flow.path.steps : [];
+    const highlighted = steps.map((s) => lines.find((l) => l.table === s.table && l.chain === s.chain && l.index === s.index)?.text);
+    expect(highlighted[0]).toBe('-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES');
+    expect(highlighted.some((t) => t?.includes("default/web cluster IP") && t.includes("-j KUBE-SVC-"))).toBe(true);
+    expect(highlighted.some((t) => t?.includes("-j DNAT --to-destination " + flow.backend!.ip + ":80"))).toBe(true);
+  });
+});
