@@ -222,7 +222,7 @@ const MERGE_KEYS: Record<string, string> = {
   ports: "port",
 };
 
-function mergeKeyFor(field: string, items: unknown[]): string | undefined {
+export function mergeKeyFor(field: string, items: unknown[]): string | undefined {
   const key = MERGE_KEYS[field];
   if (!key || !items.every((x) => x && typeof x === "object")) return undefined;
   // Container ports are keyed by containerPort, Service ports by port.
