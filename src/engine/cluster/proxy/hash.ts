@@ -36,7 +36,18 @@ export function serviceChain(prefix: ServiceChainPrefix, spn: string, protocol: 
   return prefix + hash16(spn + protocol.toLowerCase());
 }
 
+/** Endpoint chain names per service port, then per endpoint (no long key strings to build). */
+const sepNames = new Map<string, Map<string, string>>();
+
 /** e.g. `KUBE-SEP-OP54BO3C6MKRBI5R` for `default/ngnix-service`, tcp, `10.1.167.92:80`. */
 export function endpointChain(spn: string, protocol: string, endpoint: string): string {
-  return "KUBE-SEP-" + hash16(spn + protocol.toLowerCase() + endpoint);
+  const prefix = spn + protocol.toLowerCase();
+  let names = sepNames.get(prefix);
+  if (!names) {
+    if (sepNames.size > 20_000) sepNames.clear();
+    sepNames.set(prefix, (names = new Map()));
+  }
+  let name = names.get(endpoint);
+  if (name === undefined) names.set(endpoint, (name = "KUBE-SEP-" + base32.encode(sha256(utf8ToBytes(prefix + endpoint))).slice(0, 16)));
+  return name;
 }

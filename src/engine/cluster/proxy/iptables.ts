@@ -36,7 +36,16 @@ interface Contribution {
 }
 
 const comment = (text: string): Match => ({ kind: "comment", comment: text });
-const jump = (chain: string): Rule["target"] => ({ kind: "jump", chain });
+const jump = (chain: string): Rule["target"] => (chain === "KUBE-MARK-MASQ" ? JUMP_MARK_MASQ : { kind: "jump", chain });
+// Immutable pieces shared by many rules (fewer allocations on a full generation).
+const JUMP_MARK_MASQ: Rule["target"] = { kind: "jump", chain: "KUBE-MARK-MASQ" };
+const NO_PORT: Record<string, Match> = { tcp: { kind: "proto", protocol: "tcp" }, udp: { kind: "proto", protocol: "udp" }, sctp: { kind: "proto", protocol: "sctp" } };
+const statistics = new Map<number, Match>();
+function statistic(remaining: number): Match {
+  let m = statistics.get(remaining);
+  if (!m) statistics.set(remaining, (m = { kind: "statistic", probability: probability(remaining) }));
+  return m;
+}
 const host = (ip: string) => ({ cidr: `${ip}/32` });
 
 /** The probability kube-proxy writes for rule i of n (`computeProbability`, %0.10f). */
@@ -56,7 +65,7 @@ function serviceToEndpointRules(sp: ProxyServicePort, endpoints: readonly ProxyE
   const n = endpoints.length;
   endpoints.forEach((e, i) => {
     const matches = epComment(e);
-    if (i < n - 1) matches.push({ kind: "statistic", probability: probability(n - i) });
+    if (i < n - 1) matches.push(statistic(n - i));
     rules.push({ matches, target: jump(sepName(e)) });
   });
   return rules;
@@ -141,14 +150,14 @@ function contribution(sp: ProxyServicePort, ctx: IptablesContext, large: boolean
   if (!usesClusterChain) own.delete(svcChain);
   if (!usesLocalChain) own.delete(svlChain);
 
+  const text = large ? [] : [comment(sp.spn)];
+  const plainDnat = [...text, NO_PORT[proto]];
   for (const e of sp.reachableEndpoints) {
     const sep = sepName(e);
-    const text = large ? [] : [comment(sp.spn)];
-    const dnatMatches: Match[] = [...text];
-    if (sp.affinitySeconds !== undefined) dnatMatches.push({ kind: "recent", mode: "set", name: sep });
-    dnatMatches.push(portMatch());
+    let dnatMatches = plainDnat;
+    if (sp.affinitySeconds !== undefined) dnatMatches = [...text, { kind: "recent", mode: "set", name: sep }, NO_PORT[proto]];
     own.set(sep, [
-      { source: host(e.ip), matches: [...text], target: jump("KUBE-MARK-MASQ") },
+      { source: host(e.ip), matches: text, target: JUMP_MARK_MASQ },
       { protocol: proto, matches: dnatMatches, target: { kind: "DNAT", toDestination: e.endpoint } },
     ]);
   }
@@ -241,16 +250,13 @@ function insertSorted(a: string[], x: string): void {
   if (a[lo] !== x) a.splice(lo, 0, x);
 }
 
+
 function removeSorted(a: string[], x: string): void {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  if (a[lo] === x) a.splice(lo, 1);
+  const i = a.indexOf(x);
+  if (i >= 0) a.splice(i, 1);
 }
+
+const BUILTINS: Record<TableName, Set<string>> = { nat: new Set(BUILTIN_CHAINS.nat), filter: new Set(BUILTIN_CHAINS.filter) };
 
 const portKey = (p: ProxyServicePort) => `${p.spn}\u0000${p.protocol}`;
 
@@ -268,8 +274,8 @@ export class IptablesProxier {
   private readonly keys: string[] = [];
   private readonly nat = new Map<string, Rule[]>();
   private readonly filter = new Map<string, Rule[]>();
-  private readonly natChains: string[] = [];
-  private readonly filterChains: string[] = [];
+  /** Sorted user-chain lists, dropped when a chain is added or removed. */
+  private readonly sorted: Partial<Record<TableName, string[]>> = {};
   private current?: RuleSet;
 
   constructor(private readonly ctx: IptablesContext) {
@@ -278,7 +284,6 @@ export class IptablesProxier {
     for (const [chain, rules] of fixed.filter) this.setChain("filter", chain, rules);
     for (const c of ["KUBE-SERVICES", "KUBE-NODEPORTS"]) this.setChain("nat", c, []);
     for (const c of ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES", "KUBE-NODEPORTS"]) this.setChain("filter", c, []);
-    this.mergeAddedChains();
   }
 
   /** The rules as last synced (no services before the first sync). */
@@ -314,41 +319,37 @@ export class IptablesProxier {
       for (const key of [...this.ports.keys()]) if (!seen.has(key)) this.drop(key);
       shapeChanged = true;
     }
-    this.mergeAddedChains();
     if (shapeChanged || !this.current) this.joinSharedChains();
-    this.current = {
-      nat: { name: "nat", builtins: BUILTIN_CHAINS.nat, chains: this.natChains, rules: this.nat },
-      filter: { name: "filter", builtins: BUILTIN_CHAINS.filter, chains: this.filterChains, rules: this.filter },
-    };
+    if (!this.current) {
+      const chainsOf = (t: TableName) => this.chainsOf(t);
+      this.current = {
+        nat: { name: "nat", builtins: BUILTIN_CHAINS.nat, get chains() { return chainsOf("nat"); }, rules: this.nat },
+        filter: { name: "filter", builtins: BUILTIN_CHAINS.filter, get chains() { return chainsOf("filter"); }, rules: this.filter },
+      };
+    }
     return this.current;
   }
 
-  /** New chains waiting to be merged into the sorted list (in bulk when there are many). */
-  private readonly added: { table: TableName; chain: string }[] = [];
-
   private setChain(table: TableName, chain: string, rules: Rule[]): void {
     const map = table === "nat" ? this.nat : this.filter;
-    if (!BUILTIN_CHAINS[table].includes(chain) && !map.has(chain)) this.added.push({ table, chain });
+    if (!map.has(chain) && !BUILTINS[table].has(chain)) this.sorted[table] = undefined;
     map.set(chain, rules);
   }
 
-  private mergeAddedChains(): void {
-    if (this.added.length > 64) {
-      for (const { table, chain } of this.added) (table === "nat" ? this.natChains : this.filterChains).push(chain);
-      this.natChains.sort();
-      this.filterChains.sort();
-    } else {
-      for (const { table, chain } of this.added) insertSorted(table === "nat" ? this.natChains : this.filterChains, chain);
+  /** User chains of a table, sorted by name (computed when a printer asks, not on every sync). */
+  private chainsOf(table: TableName): string[] {
+    let c = this.sorted[table];
+    if (!c) {
+      const b = BUILTINS[table];
+      c = [...(table === "nat" ? this.nat : this.filter).keys()].filter((k) => !b.has(k)).sort();
+      this.sorted[table] = c;
     }
-    this.added.length = 0;
+    return c;
   }
 
   private dropChains(c: Contribution): void {
-    this.mergeAddedChains();
-    for (const [chain] of c.own) {
-      this.nat.delete(chain);
-      removeSorted(this.natChains, chain);
-    }
+    for (const [chain] of c.own) this.nat.delete(chain);
+    if (c.own.length) this.sorted.nat = undefined;
   }
 
   private drop(key: string): void {
