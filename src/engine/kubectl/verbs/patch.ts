@@ -9,7 +9,7 @@ import { parseOutput, printStructured } from "../output";
 import { mergeKeyFor } from "./manifests";
 import { RESOURCE_HINT } from "./shared";
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
 const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
