@@ -39,15 +39,26 @@ export function serviceChain(prefix: ServiceChainPrefix, spn: string, protocol: 
 /** Endpoint chain names per service port, then per endpoint (no long key strings to build). */
 const sepNames = new Map<string, Map<string, string>>();
 
-/** e.g. `KUBE-SEP-OP54BO3C6MKRBI5R` for `default/ngnix-service`, tcp, `10.1.167.92:80`. */
-export function endpointChain(spn: string, protocol: string, endpoint: string): string {
+/**
+ * The KUBE-SEP name function of one service port: `endpoint` (`ip:port`) → `KUBE-SEP-…`. Fetch
+ * it once per service and call it per endpoint.
+ */
+export function endpointChains(spn: string, protocol: string): (endpoint: string) => string {
   const prefix = spn + protocol.toLowerCase();
   let names = sepNames.get(prefix);
   if (!names) {
     if (sepNames.size > 20_000) sepNames.clear();
     sepNames.set(prefix, (names = new Map()));
   }
-  let name = names.get(endpoint);
-  if (name === undefined) names.set(endpoint, (name = "KUBE-SEP-" + base32.encode(sha256(utf8ToBytes(prefix + endpoint))).slice(0, 16)));
-  return name;
+  const cache = names;
+  return (endpoint) => {
+    let name = cache.get(endpoint);
+    if (name === undefined) cache.set(endpoint, (name = "KUBE-SEP-" + base32.encode(sha256(utf8ToBytes(prefix + endpoint))).slice(0, 16)));
+    return name;
+  };
+}
+
+/** e.g. `KUBE-SEP-OP54BO3C6MKRBI5R` for `default/ngnix-service`, tcp, `10.1.167.92:80`. */
+export function endpointChain(spn: string, protocol: string, endpoint: string): string {
+  return endpointChains(spn, protocol)(endpoint);
 }

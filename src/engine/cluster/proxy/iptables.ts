@@ -11,7 +11,7 @@
  * sorted by service port name, so dumps are stable and diffable.
  */
 import type { ProxyEndpoint, ProxyServicePort } from "./model";
-import { endpointChain, serviceChain } from "./hash";
+import { endpointChains, serviceChain } from "./hash";
 import { BUILTIN_CHAINS, MASQ_MARK, type Match, type Rule, type RuleSet, type TableName } from "./rules";
 
 /** kube-proxy drops per-endpoint comments above this many endpoints ("large cluster mode"). */
@@ -78,7 +78,8 @@ function contribution(sp: ProxyServicePort, ctx: IptablesContext, large: boolean
   const svcChain = serviceChain("KUBE-SVC-", sp.spn, proto);
   const svlChain = serviceChain("KUBE-SVL-", sp.spn, proto);
   const extChain = serviceChain("KUBE-EXT-", sp.spn, proto);
-  const sepName = (e: ProxyEndpoint) => endpointChain(sp.spn, proto, e.endpoint);
+  const sepOf = endpointChains(sp.spn, proto);
+  const sepName = (e: ProxyEndpoint) => sepOf(e.endpoint);
   const usesClusterChain = sp.clusterEndpoints.length > 0 && sp.usesCluster;
   const usesLocalChain = sp.localEndpoints.length > 0 && sp.usesLocal;
   const internalChain = sp.internalLocal ? svlChain : svcChain;
