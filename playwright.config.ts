@@ -8,7 +8,11 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.mjs";
 // to the worker processes, so the search runs once.
 process.env.PODFLOW_CHROMIUM ??= findChromium();
 
-const PORT = 4173;
+// PODFLOW_PORT and PODFLOW_DIST let several people (or checkouts) test their own builds side by
+// side: `vite build --outDir /tmp/mine && PODFLOW_DIST=/tmp/mine PODFLOW_PORT=4273 npx playwright test`.
+const PORT = Number(process.env.PODFLOW_PORT ?? 4173);
+const DIST = process.env.PODFLOW_DIST ?? "dist";
+process.env.PODFLOW_DIST = DIST; // for specs that serve the build themselves (hosting.spec.ts)
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -21,18 +25,21 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The list for people; the summary line for .ci/run.
   reporter: [["list"], ["./e2e/summary-reporter.ts"]],
-  outputDir: "test-results",
+  outputDir: process.env.PODFLOW_RESULTS ?? "test-results",
   use: {
     baseURL: `http://localhost:${PORT}/`,
     browserName: "chromium",
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath: process.env.PODFLOW_CHROMIUM, args: [...CHROMIUM_ARGS] },
+    // The service worker (precaching the whole build) only matters to e2e/hosting.spec.ts, which
+    // allows it; elsewhere it would only slow every fresh context down.
+    serviceWorkers: "block",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    command: `npm run preview -- --port ${PORT} --strictPort`,
+    command: `npm run preview -- --port ${PORT} --strictPort --outDir ${JSON.stringify(DIST)}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 60_000,

@@ -46,6 +46,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { ClusterImpl } from "../src/engine/cluster/cluster";
+import "../src/engine/shell-module";
 import type { Deployment, EndpointSlice, Pod, Service } from "../src/engine/cluster/types";
 import { clone } from "../src/engine/util/clone";
 

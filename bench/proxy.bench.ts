@@ -18,6 +18,7 @@ import { IptablesProxier } from "../src/engine/cluster/proxy/iptables";
 import type { ProxyEndpoint, ProxyServicePort } from "../src/engine/cluster/proxy/model";
 import { renderIptablesSave } from "../src/engine/cluster/proxy/iptables-save";
 import { ClusterImpl } from "../src/engine/cluster/cluster";
+import "../src/engine/shell-module";
 
 function result(name: string, value: number, unit: "ms" | "ops/s", target?: number) {
   console.log(`BENCH_RESULT ${JSON.stringify({ name, value: Number(value.toFixed(4)), unit, target })}`);

@@ -2,6 +2,10 @@
 // No dependencies: node:http only. Unknown paths without a file extension fall back to
 // index.html so client-side routes survive a reload. PORT from the environment, default 4173;
 // if the port is busy the next one is tried.
+//
+// startServer({ base: "/podflow/", strict: true }) behaves like a plain static host serving the
+// build under a sub-path (GitHub Pages, S3): nothing outside the base, and no fallbacks, which is
+// what e2e/hosting.spec.ts checks the site against (deep links are hash-based: none are needed).
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -53,16 +57,21 @@ async function fileAt(root, urlPath) {
   return undefined;
 }
 
-async function handle(root, req, res) {
+async function handle(root, req, res, { base = "/", strict = false } = {}) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end();
     return;
   }
-  const urlPath = new URL(req.url ?? "/", "http://x").pathname;
+  const fullPath = new URL(req.url ?? "/", "http://x").pathname;
+  if (!fullPath.startsWith(base)) {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+    return;
+  }
+  const urlPath = "/" + fullPath.slice(base.length);
   let file = await fileAt(root, urlPath);
   let status = 200;
-  if (!file && extname(urlPath) === "") file = await fileAt(root, "/index.html"); // SPA fallback
-  if (!file) {
+  if (!file && !strict && extname(urlPath) === "") file = await fileAt(root, "/index.html"); // SPA fallback
+  if (!file && !strict) {
     // The build uses relative URLs (base "./"), so a page served at a deep SPA path asks for
     // /deep/path/assets/x.js: serve it from /assets/ (or the site root) instead.
     const at = urlPath.lastIndexOf("/assets/");
@@ -74,7 +83,8 @@ async function handle(root, req, res) {
     return;
   }
   const type = MIME[extname(file.path).toLowerCase()] ?? "application/octet-stream";
-  // Vite puts content hashes in asset names, so those can be cached for good; index.html cannot.
+  // Vite puts content hashes in asset names, so those can be cached for good; index.html and the
+  // service worker cannot.
   const immutable = file.path.includes(`${sep}assets${sep}`);
   res.writeHead(status, {
     "Content-Type": type,
@@ -91,15 +101,17 @@ async function handle(root, req, res) {
 
 /**
  * Serves `root` on `host`, from `port` upward while ports are busy. Resolves with the server and
- * the port it got.
+ * the port it got. `base` serves the site under a sub-path ("/podflow/"); `strict` turns off the
+ * SPA and asset fallbacks, like a plain static host.
  * @returns {Promise<{ server: import("node:http").Server, port: number }>}
  */
-export function startServer({ root = DIST, host = "localhost", port = 4173, tries = MAX_TRIES } = {}) {
+export function startServer({ root = DIST, host = "localhost", port = 4173, tries = MAX_TRIES, base = "/", strict = false } = {}) {
   const dir = resolve(root);
+  if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with "/", got ${base}`);
   return new Promise((resolvePromise, reject) => {
     const attempt = (p, left) => {
       const server = createServer((req, res) => {
-        handle(dir, req, res).catch((err) => {
+        handle(dir, req, res, { base, strict }).catch((err) => {
           console.error(err);
           if (!res.headersSent) res.writeHead(500);
           res.end();

@@ -1,9 +1,15 @@
 import { useId } from "react";
-import { SPEEDS, useLab } from "../store";
+import { labStore, SPEEDS, useLab } from "../store";
 import { formatElapsed } from "../store/selectors";
-import { PauseIcon, PlayIcon } from "./Icons";
+import { PauseIcon, PlayIcon, StepIcon } from "./Icons";
 
-/** The virtual clock: elapsed time, pause/play and speed. */
+/** Moves a paused clock on by one step (STEP_MS of virtual time). */
+export function stepClock(): void {
+  const s = labStore.getState();
+  if (s.paused) s.step();
+}
+
+/** The virtual clock: elapsed time, pause/play, step and speed. */
 export function ClockControls() {
   const elapsedSeconds = useLab((s) => s.elapsedSeconds);
   const paused = useLab((s) => s.paused);
@@ -15,20 +21,18 @@ export function ClockControls() {
   return (
     <div className="clock" role="group" aria-label="Virtual clock">
       <span className="clock-time" title="Virtual time since the lab started">
-        <span className="clock-label">Virtual time</span>{" "}
         <time aria-live="off">{formatElapsed(elapsedSeconds * 1000)}</time>
-        {paused && <span className="clock-paused"> (paused)</span>}
+        {paused && <span className="clock-paused"> paused</span>}
       </span>
-      <button
-        type="button"
-        className="button"
-        onClick={() => setPaused(!paused)}
-        title={paused ? "Resume the virtual clock" : "Pause the virtual clock"}
-      >
+      <button type="button" className="button" onClick={() => setPaused(!paused)} title={paused ? "Resume the virtual clock (p)" : "Pause the virtual clock (p)"}>
         {paused ? <PlayIcon /> : <PauseIcon />}
         {paused ? "Play" : "Pause"}
       </button>
-      <label htmlFor={speedId} className="clock-label">
+      <button type="button" className="button" onClick={stepClock} disabled={!paused} title="One virtual second (s)" aria-label="Step one second">
+        <StepIcon />
+        Step
+      </button>
+      <label htmlFor={speedId} className="sr-only">
         Speed
       </label>
       <select id={speedId} value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>

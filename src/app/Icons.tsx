@@ -15,3 +15,12 @@ export function PauseIcon() {
     </svg>
   );
 }
+
+export function StepIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+      <path d="M2 1.5v11l7-5.5z" fill="currentColor" />
+      <rect x="10" y="1.5" width="2.5" height="11" fill="currentColor" />
+    </svg>
+  );
+}

@@ -97,7 +97,11 @@ export interface TrafficApi {
   resetMetrics(): void;
   /** The last connections (generator requests, curl, wget…), oldest first, at most 2000. */
   flows(): readonly FlowEvent[];
-  /** Called when a connection opens and again when it closes (same id, `endTime` set). */
+  /**
+   * Called when a connection opens and again when it closes: the second call passes the same
+   * FlowEvent object, updated in place (`endTime` set, `outcome` possibly changed to `reset` or
+   * `timeout`).
+   */
   onFlow(listener: (e: FlowEvent) => void): () => void;
 }
 
@@ -105,6 +109,8 @@ export interface TrafficApi {
 export interface ProxyStatus {
   node: string;
   mode: "iptables" | "ipvs";
+  /** The IPVS scheduler it runs with (IPVS mode; "" means kube-proxy's default, rr). */
+  scheduler: string;
   /** Its pod is running (rules stay in the kernel when it is not). */
   running: boolean;
   /** A Service/EndpointSlice change has not reached this node's rules yet. */

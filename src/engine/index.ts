@@ -14,6 +14,8 @@
  */
 import type { Cluster, ClusterOptions } from "./api";
 import { ClusterImpl } from "./cluster/cluster";
+// The whole engine, terminal half included (browsers may load it later: see ./core.ts).
+import "./shell-module";
 
 export type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, RangesView, ResolvedClusterOptions } from "./api";
 export type * from "./cluster/types";

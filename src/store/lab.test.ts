@@ -86,6 +86,52 @@ describe("the lab store", () => {
   });
 });
 
+describe("the action log", () => {
+  it("records typed lines, UI actions and time, coalescing the clock's small steps", () => {
+    const store = createLabStore(() => createFakeCluster());
+    const s = () => store.getState();
+    expect(s().canUndo).toBe(false);
+    s().enterLine("kubectl get nodes");
+    s().advance(16);
+    s().advance(17);
+    s().run("kubectl create deployment web --image=nginx");
+    expect(s().session().log).toEqual(["kubectl get nodes", 33, "kubectl create deployment web --image=nginx"]);
+    expect(s().canUndo).toBe(true);
+  });
+
+  it("steps the clock while paused, and records the step", () => {
+    const store = createLabStore(() => createFakeCluster());
+    const s = () => store.getState();
+    const start = s().cluster!.now();
+    s().setPaused(true);
+    s().advance(500);
+    expect(s().cluster!.now()).toBe(start);
+    s().step();
+    expect(s().cluster!.now()).toBe(start + 1000);
+    expect(s().elapsedSeconds).toBe(1);
+    expect(s().session().log).toEqual([1000]);
+  });
+
+  it("records a view's direct reads as quiet execs, since they move the clock too", () => {
+    const store = createLabStore(() => createFakeCluster());
+    store.getState().cluster!.exec("kubectl get nodes");
+    expect(store.getState().session().log).toEqual([{ q: "kubectl get nodes" }]);
+    expect(store.getState().terminal.entries).toEqual([]);
+    expect(store.getState().canUndo).toBe(false);
+  });
+
+  it("echoes a line the terminal handled itself without running or recording it", () => {
+    const exec = vi.fn();
+    const store = createLabStore(() => ({ ...createFakeCluster(), exec }));
+    store.getState().echo("vi service.yaml");
+    store.getState().echo("kubectl edit svc x", { stderr: "Error from server (NotFound): services \"x\" not found\n" });
+    expect(exec).not.toHaveBeenCalled();
+    expect(store.getState().session().log).toEqual([]);
+    expect(store.getState().terminal.entries.map((e) => e.kind)).toEqual(["command", "command", "stderr"]);
+    expect(store.getState().terminal.history).toEqual(["vi service.yaml", "kubectl edit svc x"]);
+  });
+});
+
 describe("the clock loop", () => {
   it("advances virtual time by real time × speed, and not while paused", () => {
     vi.useFakeTimers();

@@ -1,30 +1,54 @@
 /**
- * The lab session beyond the live cluster: starting scenarios, save/restore, share-as-URL and
- * undo. PLACEHOLDER API (implementations land with the persistence work); the top bar calls these.
+ * The lab session beyond the live cluster: starting scenarios, share-as-URL and undo, for the
+ * top bar and the keyboard. Saving and restoring happen by themselves (see index.ts and
+ * controller.ts).
+ *
+ * Deep links (hash-based, so any static host serves them): `#scenario=ID` starts a scenario,
+ * `#s=…` opens a shared lab.
  */
-import { labStore } from "./index";
+import type { ClusterOptions } from "../engine/api";
+import { isShellLoaded } from "../engine/core";
+import { labStore, sessionController, terminalReady } from "./index";
+import { findScenario } from "./scenarios";
 
-export interface Scenario {
-  id: string;
-  title: string;
-  description: string;
+export { SCENARIOS, type Scenario } from "./scenarios";
+
+/**
+ * Throws the cluster away and starts scenario `id` (with the lab's current options, overridden by
+ * `options`, then by the scenario's own). Returns false for an unknown id.
+ *
+ * @example loadScenario("wordpress"); loadScenario("empty", { proxyMode: "ipvs", ipvsScheduler: "rr" });
+ */
+export function loadScenario(id: string, options?: ClusterOptions): boolean {
+  if (isShellLoaded()) return sessionController.loadScenario(id, options);
+  // A scenario's steps are commands: they run once the terminal half of the engine is in.
+  if (!findScenario(id)) return false;
+  void terminalReady.then(() => sessionController.loadScenario(id, options));
+  return true;
 }
 
-/** The scenarios a lab can start from. */
-export const SCENARIOS: readonly Scenario[] = [{ id: "empty", title: "Empty kubeadm cluster", description: "Three nodes, nothing deployed." }];
-
-/** Throws the cluster away and starts the scenario `id`. */
-export function loadScenario(id: string): void {
-  void id;
-  labStore.getState().reset();
+/**
+ * Resolves to a URL that restores this lab when opened: the lab is packed into its hash
+ * (`#s=`), compressed with deflate-raw where the browser can.
+ */
+export function shareUrl(): Promise<string> {
+  return sessionController.shareUrl();
 }
 
-/** A URL that restores this lab's state when opened. */
-export function shareUrl(): string {
-  return location.href;
+/** The same link at once, uncompressed (longer); for places that cannot wait. */
+export function shareUrlNow(): string {
+  return sessionController.shareUrlNow();
 }
 
-/** Undoes the last action; false when there is nothing to undo. */
+/**
+ * Undoes the last command by replaying the lab without it (time that passed since is kept).
+ * Returns false when there is nothing to undo; the replay then runs (with `restoring` progress).
+ */
 export function undo(): boolean {
-  return false;
+  return sessionController.undo();
+}
+
+/** Hides the session message (`notice` in the lab store). */
+export function dismissNotice(): void {
+  labStore.getState().setNotice(null);
 }

@@ -23,7 +23,13 @@ export const CONTINUATION_PROMPT = "> ";
 
 let nextId = 1;
 
-type NewEntry = { kind: "command"; prompt: string; text: string } | { kind: "stdout" | "stderr"; text: string };
+/** An entry before it gets its id. */
+export type NewEntry = { kind: "command"; prompt: string; text: string } | { kind: "stdout" | "stderr"; text: string };
+
+/** What the terminal shows for one command: the prompt and the line, then what it printed. */
+export function commandEntries(prompt: string, command: string, result: Pick<ExecResult, "stdout" | "stderr"> & { output?: string }): NewEntry[] {
+  return [{ kind: "command", prompt, text: command }, ...outputEntries(result)];
+}
 
 /** Returns `entries` with the new ones appended (oldest dropped past the cap). */
 export function appendEntries(entries: TerminalEntry[], added: NewEntry[]): TerminalEntry[] {
@@ -68,6 +74,7 @@ function lines(text: string): string[] {
   return text === "" ? [] : trimEnd(text).split("\n");
 }
 
+/** `history` with `line` added (blank lines and repeats of the last line are not kept). */
 export function pushHistory(history: string[], line: string): string[] {
   if (line.trim() === "" || history[history.length - 1] === line) return history;
   const next = history.concat(line);

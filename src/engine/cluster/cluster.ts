@@ -2,7 +2,6 @@ import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus,
 import { Traffic } from "./net/traffic";
 import type { PodNetwork } from "./net/types";
 import { VirtualFs } from "../shell/fs";
-import { Shell } from "../shell/shell";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
 import { DaemonSetController } from "./controllers/daemonset";
@@ -23,7 +22,7 @@ import { ContainerLogs } from "./logs";
 import { Runtime } from "./runtime";
 import { Network } from "./net/network";
 import { appServers } from "./net/servers";
-import { nodeRuleLines } from "./net/rule-lines";
+import { shellExtension, type ShellLike } from "./extensions";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
 export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
@@ -87,7 +86,7 @@ export class ClusterImpl implements Cluster {
   readonly logs = new ContainerLogs();
   /** The lab's files (`cat > f.yaml`, the YAML editor), read by `kubectl -f`. */
   readonly files = new VirtualFs();
-  private readonly shell: Shell;
+  private shellInstance?: ShellLike;
   private readonly listeners = new Set<(s: ClusterSnapshot) => void>();
   private cached?: ClusterSnapshot;
 
@@ -155,11 +154,18 @@ export class ClusterImpl implements Cluster {
     };
     bootstrap(rt, this.api, this.kubelet, () => undefined);
     rt.clock.advance(SETTLE_MS);
-    this.shell = new Shell(this);
+  }
+
+  /** The shell, created on first use (its half of the engine may load after the cluster). */
+  private shell(): ShellLike {
+    if (this.shellInstance) return this.shellInstance;
+    const ext = shellExtension();
+    if (!ext) throw new Error("Podflow: exec was called before the shell half of the engine loaded (await loadShell() from src/engine/core)");
+    return (this.shellInstance = ext.createShell(this));
   }
 
   exec(line: string): ExecResult {
-    const r = this.shell.exec(line);
+    const r = this.shell().exec(line);
     this.notify();
     return r;
   }
@@ -174,7 +180,8 @@ export class ClusterImpl implements Cluster {
   }
 
   prompt(): string {
-    return this.shell.prompt();
+    // Before the terminal half has loaded, the prompt is where every session starts.
+    return this.shellInstance ? this.shellInstance.prompt() : shellExtension() ? this.shell().prompt() : "controlplane:~$ ";
   }
 
   snapshot(): ClusterSnapshot {
@@ -215,7 +222,7 @@ export class ClusterImpl implements Cluster {
   }
 
   nodeRules(node: string): RuleLine[] {
-    return nodeRuleLines(this, node);
+    return shellExtension()?.nodeRuleLines(this, node) ?? [];
   }
 
   subscribe(listener: (s: ClusterSnapshot) => void): () => void {

@@ -513,7 +513,7 @@ export class Network implements PodNetwork {
   }
 
   /** For tests and the API server's view: the node a kube-proxy runs on and whether it is stale. */
-  proxyStatus(): { node: string; mode: ProxyMode; running: boolean; stale: boolean; lastSync: number }[] {
-    return [...this.proxies.values()].map((p) => ({ node: p.node, mode: p.mode, running: p.running, stale: p.stale, lastSync: p.lastSync }));
+  proxyStatus(): { node: string; mode: ProxyMode; scheduler: string; running: boolean; stale: boolean; lastSync: number }[] {
+    return [...this.proxies.values()].map((p) => ({ node: p.node, mode: p.mode, scheduler: p.scheduler, running: p.running, stale: p.stale, lastSync: p.lastSync }));
   }
 }

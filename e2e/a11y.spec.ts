@@ -1,0 +1,32 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  // xterm.js's own rows are left out: the terminal dock is checked by its owner's specs (its
+  // colours are reported to them); everything else on the page is in.
+  const result = await new AxeBuilder({ page }).exclude(".xterm-rows").analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)
+    .join("\n");
+}
+
+test.describe("accessibility", () => {
+  test("the lab with a deployment and a Service has no serious or critical axe violations", async ({ lab, page }) => {
+    await lab.fast();
+    await lab.run("kubectl create deployment test --image=nginx --replicas=2");
+    await lab.run("kubectl expose deploy test --port=8080 --target-port=80 --name=my-service");
+    await expect(lab.service("my-service")).toContainText("2 ready endpoints");
+    await lab.select(lab.service("my-service"));
+    expect(await seriousViolations(page)).toBe("");
+  });
+
+  test("the dark theme and an open dialog have no serious or critical axe violations", async ({ lab: _, page }) => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("dialog", { name: "Settings" }).getByLabel("Theme").selectOption("dark");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "New deployment" }).click();
+    await expect(page.getByRole("dialog", { name: "Create deployment" })).toBeVisible();
+    expect(await seriousViolations(page)).toBe("");
+  });
+});

@@ -1,0 +1,44 @@
+import { expect, test } from "./fixtures";
+
+/**
+ * The README's screenshots, reproducibly: the article's story half-way (a deployment of 3, a
+ * Service, an orphan pod with matching labels, one pod selected) at 1280×720 and 1920×1080, in
+ * light, dark and presentation mode. Runs only when asked:
+ *
+ *   PODFLOW_SCREENSHOTS=1 npx playwright test e2e/canvas-screenshots.spec.ts
+ */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+const MODES = ["light", "dark", "presentation"] as const;
+
+test.skip(!process.env.PODFLOW_SCREENSHOTS, "set PODFLOW_SCREENSHOTS=1 to write docs/screenshots/");
+
+for (const size of SIZES) {
+  for (const mode of MODES) {
+    test(`screenshot ${mode} ${size.width}x${size.height}`, async ({ lab, page }) => {
+      await page.setViewportSize(size);
+      await lab.fast();
+      await lab.run("kubectl create deployment test --image=nginx --replicas=3");
+      await lab.run("kubectl expose deploy test --port=8080 --target-port=80 --name=my-service");
+      await lab.run("kubectl run orphan --image=nginx --labels=app=test");
+      await expect(lab.service("my-service")).toContainText("4 ready endpoints");
+      await lab.select(lab.service("my-service"));
+      if (mode === "dark") {
+        await page.getByRole("button", { name: "Settings" }).click();
+        await page.getByRole("dialog", { name: "Settings" }).getByLabel("Theme").selectOption("dark");
+        await page.keyboard.press("Escape");
+      }
+      if (mode === "presentation") {
+        await page.getByRole("button", { name: "Legend" }).focus();
+        await page.keyboard.press("f");
+      }
+      await page.getByRole("button", { name: "Fit View" }).click();
+      await lab.speed.selectOption("1");
+      await lab.pauseButton.click();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/lab-${mode}-${size.width}x${size.height}.png` });
+    });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The live cluster on a React Flow canvas. Reads the graph that graphStore derives from the
+ * snapshot (nodes keep identity while unchanged), draws it with the card components, and turns
+ * clicks and Enter on a card into a selection for the inspector.
+ */
+import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type NodeMouseHandler, type ReactFlowState } from "@xyflow/react";
+import { domAnimation, LazyMotion, MotionConfig } from "framer-motion";
+import "@xyflow/react/dist/base.css";
+import { useCallback, type KeyboardEvent } from "react";
+import { useUi, uiStore } from "../ui/store";
+import { useResolvedTheme } from "../ui/theme";
+import { EndpointEdgeView, OwnerEdgeView } from "./edges/EdgeViews";
+import { useGraph } from "./graphStore";
+import { FrameCard } from "./nodes/FrameCard";
+import { GroupCard } from "./nodes/GroupCard";
+import { PodCard } from "./nodes/PodCard";
+import { ServiceCard } from "./nodes/ServiceCard";
+import { DeploymentCard, ReplicaSetCard } from "./nodes/WorkloadCards";
+import { selectionOf } from "./selectionOf";
+import { TrafficLayer } from "./traffic/TrafficLayer";
+import { useAutoFit } from "./useAutoFit";
+import "./canvas.css";
+
+const nodeTypes = { frame: FrameCard, pod: PodCard, group: GroupCard, service: ServiceCard, deployment: DeploymentCard, replicaset: ReplicaSetCard };
+const edgeTypes = { endpoint: EndpointEdgeView, owner: OwnerEdgeView };
+const FIT = { padding: 0.08, maxZoom: 1 };
+const PRO = { hideAttribution: true };
+
+/** Below this zoom, cards drop their small print (chips, footers, shadows): unreadable anyway, and costly to paint at 1,000 pods. */
+const FAR_ZOOM = 0.45;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+const onNodeClick: NodeMouseHandler = (_e, node) => {
+  const sel = selectionOf(node.id);
+  if (sel) uiStore.getState().select(sel);
+};
+
+function CanvasInner() {
+  const nodes = useGraph((s) => s.graph.nodes);
+  const edges = useGraph((s) => s.graph.edges);
+  const theme = useResolvedTheme();
+  const presentation = useUi((s) => s.presentation);
+  const onMoveStart = useAutoFit(nodes.length);
+  // One boolean subscription for the whole canvas: crossing the threshold re-renders nothing but this.
+  const far = useStore(isFar);
+
+  // Enter or Space on a focused card selects it (React Flow's own selection is off: the UI
+  // store owns selection, so one click path and one keyboard path lead to the same place).
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    const el = e.target as HTMLElement;
+    if (!el.classList.contains("react-flow__node")) return;
+    const sel = selectionOf(el.dataset.id ?? "");
+    if (!sel) return;
+    e.preventDefault();
+    uiStore.getState().select(sel);
+  }, []);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => uiStore.getState().select(null)}
+      onKeyDown={onKeyDown}
+      onMoveStart={onMoveStart}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      onlyRenderVisibleElements
+      fitView
+      fitViewOptions={FIT}
+      minZoom={0.1}
+      maxZoom={2}
+      colorMode={theme}
+      proOptions={PRO}
+      aria-label="Cluster canvas"
+      className={[presentation ? "presentation" : "", far ? "far" : ""].join(" ").trim() || undefined}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={FIT} />
+      <TrafficLayer />
+    </ReactFlow>
+  );
+}
+
+/**
+ * The canvas with its own React Flow provider. framer-motion is set up here, not in the app
+ * shell, so it loads with the canvas chunk; reducedMotion="user" honours prefers-reduced-motion.
+ */
+export default function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <MotionConfig reducedMotion="user">
+        <LazyMotion features={domAnimation} strict>
+          <CanvasInner />
+        </LazyMotion>
+      </MotionConfig>
+    </ReactFlowProvider>
+  );
+}

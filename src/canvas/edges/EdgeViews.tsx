@@ -1,0 +1,36 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
+import type { EndpointEdge, OwnerEdge } from "../types";
+
+const STATE_TEXT = { ready: "", "not-ready": "not ready", terminating: "terminating" } as const;
+
+/**
+ * Service → endpoint pod. Ready: solid. Not ready / terminating: dashed, another colour, and a
+ * word on the edge, so the difference never rests on colour alone. A new edge draws itself in
+ * (the "join" beat; CSS, switched off under prefers-reduced-motion).
+ */
+export const EndpointEdgeView = memo(function EndpointEdgeView(props: EdgeProps<EndpointEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const state = data?.state ?? "ready";
+  const words = [data?.count ? `${data.count} pods` : "", STATE_TEXT[state]].filter(Boolean).join(", ");
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={`edge-endpoint ${state}${data?.highlighted ? " highlighted" : ""}`} />
+      {words && (
+        <EdgeLabelRenderer>
+          <div className={`edge-label ${state}`} style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly + 18}px)` }}>
+            {words}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
+
+/** Owner → owned (Deployment → ReplicaSet → Pod): thin and quiet. */
+export const OwnerEdgeView = memo(function OwnerEdgeView(props: EdgeProps<OwnerEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return <BaseEdge id={id} path={path} className={`edge-owner${data?.highlighted ? " highlighted" : ""}`} />;
+});

@@ -1,0 +1,64 @@
+/**
+ * The canvas graph, derived outside React: whenever the snapshot or a view option changes,
+ * `toGraph` runs once (coalesced to one run per microtask, since one kubectl command can change
+ * the snapshot many times) with the previous graph as input, and components select from the
+ * result. Keeping the previous graph here, not in a component, keeps rendering pure.
+ */
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import type { LabStore } from "../store";
+import { labStore } from "../store";
+import { uiStore, type UiStore } from "../ui/store";
+import { toGraph, type Graph, type GraphUi } from "./toGraph";
+
+export interface GraphState {
+  graph: Graph;
+}
+
+function viewOf(lab: LabStore, ui: UiStore): GraphUi {
+  const u = ui.getState();
+  return {
+    namespace: u.namespace,
+    labelFilter: u.labelFilter,
+    expanded: u.expanded,
+    collapsed: u.collapsed,
+    selection: u.selection,
+    showSystemPods: lab.getState().showSystemPods,
+  };
+}
+
+/** A graph store that follows `lab` and `ui`; returns it with a function that stops following. */
+export function createGraphStore(lab: LabStore, ui: UiStore) {
+  const store = createStore<GraphState>()(() => ({ graph: toGraph(lab.getState().snapshot, viewOf(lab, ui)) }));
+  let scheduled = false;
+  let lastSnapshot = lab.getState().snapshot;
+  let lastView = viewOf(lab, ui);
+  const recompute = () => {
+    scheduled = false;
+    const snapshot = lab.getState().snapshot;
+    const view = viewOf(lab, ui);
+    const same = snapshot === lastSnapshot && (Object.keys(view) as (keyof GraphUi)[]).every((k) => view[k] === lastView[k]);
+    if (same) return;
+    lastSnapshot = snapshot;
+    lastView = view;
+    store.setState({ graph: toGraph(snapshot, view, store.getState().graph) });
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(recompute);
+  };
+  const stopLab = lab.subscribe(schedule);
+  const stopUi = ui.subscribe(schedule);
+  return { store, stop: () => (stopLab(), stopUi()) };
+}
+
+const app = createGraphStore(labStore, uiStore);
+
+/** The app's graph store. */
+export const graphStore = app.store;
+
+/** Selects from the app's current graph. */
+export function useGraph<T>(selector: (state: GraphState) => T): T {
+  return useStore(graphStore, selector);
+}

@@ -1,0 +1,15 @@
+/**
+ * The terminal half of the engine: the shell, kubectl with its printers and help texts, and the
+ * node and pod tools. Importing this module installs it into every cluster (see
+ * cluster/extensions.ts).
+ */
+import { installShell } from "./cluster/extensions";
+import { Shell } from "./shell/shell";
+import { nodeRuleLines } from "./cluster/net/rule-lines";
+
+installShell({
+  createShell: (cluster) => new Shell(cluster),
+  nodeRuleLines,
+});
+
+export const SHELL_INSTALLED = true;
