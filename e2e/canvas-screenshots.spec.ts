@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { TrafficPage } from "./pages/traffic";
 
 /**
  * The README's screenshots, reproducibly: the article's story half-way (a deployment of 3, a
@@ -41,4 +42,25 @@ for (const size of SIZES) {
       await page.screenshot({ path: `docs/screenshots/lab-${mode}-${size.width}x${size.height}.png` });
     });
   }
+}
+
+/** The README's main picture: traffic from a client pod spreading over the endpoints. */
+for (const size of SIZES) {
+  test(`screenshot traffic ${size.width}x${size.height}`, async ({ lab, page }) => {
+    await page.setViewportSize(size);
+    await lab.fast();
+    await lab.run("kubectl create deployment test --image=nginx --replicas=3");
+    await lab.run("kubectl expose deploy test --port=8080 --target-port=80 --name=my-service");
+    await lab.run("kubectl run client --image=curlimages/curl -- sleep infinity");
+    await expect(lab.service("my-service")).toContainText("3 ready endpoints");
+    await expect(lab.pod("client")).toContainText("Running · ready");
+    const traffic = new TrafficPage(lab);
+    await traffic.open();
+    await lab.speed.selectOption("0.5");
+    await traffic.start({ from: "client", to: "my-service", rate: 20, duration: "until stopped" });
+    await expect.poll(async () => Object.values(await traffic.perPod("Served")).reduce((a, b) => a + b, 0), { timeout: 30_000 }).toBeGreaterThan(20);
+    await lab.pauseButton.click();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `docs/screenshots/lab-traffic-${size.width}x${size.height}.png` });
+  });
 }

@@ -12,6 +12,9 @@ import type {
   Service,
 } from "./cluster/types";
 import type { FlowEvent } from "./cluster/net/network";
+import type { ConntrackEntry } from "./cluster/net/types";
+
+export type { ConntrackEntry } from "./cluster/net/types";
 import type { TrafficGenerator, TrafficMetrics, TrafficSpec, TrafficStart } from "./cluster/net/traffic";
 
 export type { FlowEvent, FlowOutcome, FlowPath } from "./cluster/net/network";
@@ -156,4 +159,6 @@ export interface Cluster {
    * line by line with the rule behind each line.
    */
   nodeRules(node: string): RuleLine[];
+  /** A node's conntrack table now (what `conntrack -L` lists there), oldest first. */
+  conntrack(node: string): ConntrackEntry[];
 }

@@ -1,6 +1,6 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
-import type { PodNetwork } from "./net/types";
+import type { ConntrackEntry, PodNetwork } from "./net/types";
 import { VirtualFs } from "../shell/fs";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
@@ -223,6 +223,10 @@ export class ClusterImpl implements Cluster {
 
   nodeRules(node: string): RuleLine[] {
     return shellExtension()?.nodeRuleLines(this, node) ?? [];
+  }
+
+  conntrack(node: string): ConntrackEntry[] {
+    return this.network.conntrack(node);
   }
 
   subscribe(listener: (s: ClusterSnapshot) => void): () => void {

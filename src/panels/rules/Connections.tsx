@@ -1,49 +1,53 @@
 import { useMemo } from "react";
-import type { FlowEvent } from "../../engine/api";
+import type { ConntrackEntry } from "../../engine/api";
 import { useLab } from "../../store";
-import { asOf, recentThrough } from "./highlight";
+import { asOf } from "./highlight";
 
-const client = (e: FlowEvent) => (e.source.kind === "external" ? `outside ${e.source.ip}` : `${e.source.name} ${e.source.ip}`);
+const ROWS = 14;
+const endpoint = (ip: string, port: number) => `${ip}:${port}`;
 
 /**
- * The connections this node's rules translated lately (from the engine's flow log): client, the
- * address it dialled, where DNAT sent it, and its state. The kernel's own conntrack table is one
- * `ssh NODE` + `conntrack -L` away in the terminal.
+ * The node's conntrack table (what `conntrack -L` prints there): each connection's original
+ * direction (client → the address it dialled) and its reply direction (from the pod DNAT chose),
+ * which is how an established connection stays on its backend after the rules change.
  */
 export function Connections({ node, tick }: { node: string; tick: number }) {
   const cluster = useLab((s) => s.cluster);
-  const recent = useMemo(() => asOf(() => (cluster ? recentThrough(cluster.traffic.flows(), node, 12) : []), tick), [cluster, node, tick]);
+  const entries = useMemo(() => asOf(() => (cluster ? cluster.conntrack(node) : []), tick), [cluster, node, tick]);
+  const shown: ConntrackEntry[] = entries.slice(-ROWS).reverse();
   return (
     <section aria-labelledby="rules-conns">
-      <h3 id="rules-conns">Connections through {node}'s rules</h3>
-      {recent.length === 0 ? (
-        <p className="muted">None yet.</p>
+      <h3 id="rules-conns">Conntrack on {node}</h3>
+      {shown.length === 0 ? (
+        <p className="muted">No tracked connections.</p>
       ) : (
         <table className="traffic-table rules-conns">
           <thead>
             <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Dialled</th>
-              <th scope="col">Translated to</th>
+              <th scope="col">Proto</th>
               <th scope="col">State</th>
+              <th scope="col">Client → dialled</th>
+              <th scope="col">Reply from</th>
+              <th scope="col">Expires</th>
             </tr>
           </thead>
           <tbody>
-            {recent.map((e) => (
-              <tr key={e.id}>
-                <td>{client(e)}</td>
+            {shown.map((e, i) => (
+              <tr key={`${e.orig.src}:${e.orig.sport}-${e.orig.dst}:${e.orig.dport}-${i}`}>
+                <td>{e.protocol}</td>
+                <td>{e.state ?? (e.unreplied ? "UNREPLIED" : "—")}</td>
                 <td>
-                  {e.dst.ip}:{e.dst.port}
+                  {endpoint(e.orig.src, e.orig.sport)} → {endpoint(e.orig.dst, e.orig.dport)}
                 </td>
-                <td>{e.backend ? `${e.backend.ip}:${e.backend.port} (${e.backend.name})` : "—"}</td>
-                <td className={e.outcome !== "ok" ? "bad-text" : undefined}>{e.endTime === undefined ? "ESTABLISHED" : e.outcome === "ok" ? "closed (TIME_WAIT)" : e.outcome}</td>
+                <td>{endpoint(e.reply.src, e.reply.sport)}</td>
+                <td>{e.timeoutSec} s</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <p className="note">
-        From the flow log. The kernel's own table: in the terminal, <code>ssh {node}</code> then <code>conntrack -L</code>.
+        {entries.length > ROWS ? `The newest ${ROWS} of ${entries.length} entries. ` : ""}All of them, as the kernel prints them: in the terminal, <code>ssh {node}</code> then <code>conntrack -L</code>.
       </p>
     </section>
   );

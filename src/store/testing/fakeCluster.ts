@@ -183,6 +183,7 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
     },
     proxies: () => [],
     nodeRules: () => [],
+    conntrack: () => [],
     snapshot,
     subscribe(listener) {
       listeners.add(listener);
