@@ -71,6 +71,21 @@ function serviceToEndpointRules(sp: ProxyServicePort, endpoints: readonly ProxyE
   return rules;
 }
 
+/**
+ * Contributions per port object and context: nodes that share a port object (services without a
+ * Local policy) share its rules too, computed once.
+ */
+const contributions = new WeakMap<ProxyServicePort, Map<string, Contribution>>();
+
+function cachedContribution(sp: ProxyServicePort, ctx: IptablesContext, large: boolean): Contribution {
+  const key = `${ctx.clusterCidr}|${ctx.masqueradeAll ? 1 : 0}|${large ? 1 : 0}`;
+  let byCtx = contributions.get(sp);
+  if (!byCtx) contributions.set(sp, (byCtx = new Map()));
+  let c = byCtx.get(key);
+  if (!c) byCtx.set(key, (c = contribution(sp, ctx, large)));
+  return c;
+}
+
 /** The rules of one service port, as `syncProxyRules` writes them. */
 function contribution(sp: ProxyServicePort, ctx: IptablesContext, large: boolean): Contribution {
   const c: Contribution = { natServices: [], natNodePorts: [], filterServices: [], filterExternal: [], filterNodePorts: [], own: [] };
@@ -312,7 +327,7 @@ export class IptablesProxier {
       shapeChanged = true;
       if (old) this.dropChains(old.c);
       else insertSorted(this.keys, key);
-      const c = contribution(p, this.ctx, large);
+      const c = cachedContribution(p, this.ctx, large);
       this.ports.set(key, { port: p, c });
       for (const [chain, rules] of c.own) this.setChain("nat", chain, rules);
     }

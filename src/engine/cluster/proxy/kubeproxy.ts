@@ -8,7 +8,7 @@
  * restart the DaemonSet's pods.
  */
 import type { EndpointSlice, Service } from "../types";
-import { buildServicePorts, type ProxyServicePort } from "./model";
+import { servicePortsFor, type ProxyServicePort } from "./model";
 import { IptablesProxier } from "./iptables";
 import { ipvsModeRules } from "./ipvs-iptables";
 import { IpvsTable, type IpvsProtocol, type IpvsServiceSpec } from "./ipvs";
@@ -71,6 +71,7 @@ export class KubeProxy {
     if (mode !== this.mode) {
       // The new proxier cleans up what the other mode left behind.
       this.iptables = new IptablesProxier({ clusterCidr: this.clusterCidr });
+      this.tablesDirty = true;
       this.ipvs.sync([], this.lastSync);
       this.byService.clear();
     }
@@ -91,10 +92,21 @@ export class KubeProxy {
     this.stale = true;
   }
 
-  /** The node's iptables tables as the kernel holds them now. */
+  /**
+   * The node's iptables tables as the kernel holds them now. They are a pure function of the
+   * service ports of the last sync, so they are materialised when first read after a sync (a
+   * connection from this node, a printer): eleven idle nodes do not rebuild tables nobody reads.
+   */
   rules(): RuleSet {
-    return this.mode === "ipvs" ? this.ipvsRules : this.iptables.rules();
+    if (this.mode === "ipvs") return this.ipvsRules;
+    if (this.tablesDirty) {
+      this.iptables.sync(this.ports);
+      this.tablesDirty = false;
+    }
+    return this.iptables.rules();
   }
+
+  private tablesDirty = false;
 
   /** ipset membership for IPVS mode's `-m set` matches. */
   ipsetHas(name: string, flags: string, p: Packet): boolean {
@@ -123,7 +135,7 @@ export class KubeProxy {
     for (const key of keys) {
       const svc = inputs.service(key);
       if (!svc) this.byService.delete(key);
-      else this.byService.set(key, buildServicePorts(svc, inputs.slices(key), this.node));
+      else this.byService.set(key, servicePortsFor(svc, inputs.slices(key), this.node));
     }
     this.all = false;
     this.dirty.clear();
@@ -133,7 +145,7 @@ export class KubeProxy {
     for (const list of this.byService.values()) for (const p of list) ports.push(p);
     this.ports = ports;
     if (this.mode === "iptables") {
-      this.iptables.sync(ports);
+      this.tablesDirty = true;
       this.ipsets = new Map();
     } else {
       this.syncIpvs(ports, nowMs);

@@ -20,7 +20,10 @@ export interface ProxyEndpoint {
   serving: boolean;
   terminating: boolean;
   nodeName?: string;
-  /** The endpoint's pod runs on the node this kube-proxy serves. */
+  /**
+   * The endpoint's pod runs on the node this kube-proxy serves. Only computed for services with a
+   * Local traffic policy (elsewhere no rule depends on it, and every node shares one object).
+   */
   isLocal: boolean;
   pod?: { namespace: string; name: string };
 }
@@ -154,4 +157,22 @@ export function buildServicePorts(svc: Service, slices: readonly EndpointSlice[]
     });
   }
   return out;
+}
+
+const shared = new WeakMap<Service, { slices: readonly EndpointSlice[]; ports: ProxyServicePort[] }>();
+
+/**
+ * {@link buildServicePorts}, shared between nodes where it can be: a Service without a Local
+ * traffic policy gives every node the same rules, so its ports are built once per change of the
+ * Service or its slices and handed to every node's kube-proxy (the iptables proxier then also
+ * computes its rules once: it caches per port object).
+ */
+export function servicePortsFor(svc: Service, slices: readonly EndpointSlice[], nodeName: string): ProxyServicePort[] {
+  const local = svc.spec.internalTrafficPolicy === "Local" || svc.spec.externalTrafficPolicy === "Local";
+  if (local) return buildServicePorts(svc, slices, nodeName);
+  const hit = shared.get(svc);
+  if (hit && hit.slices.length === slices.length && hit.slices.every((s, i) => s === slices[i])) return hit.ports;
+  const ports = buildServicePorts(svc, slices, "");
+  shared.set(svc, { slices: [...slices], ports });
+  return ports;
 }
