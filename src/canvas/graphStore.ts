@@ -9,7 +9,7 @@ import { createStore } from "zustand/vanilla";
 import type { LabStore } from "../store";
 import { labStore } from "../store";
 import { uiStore, type UiStore } from "../ui/store";
-import { toGraph, type Graph, type GraphUi } from "./toGraph";
+import { toGraph, type Graph, type GraphSnapshot, type GraphUi } from "./toGraph";
 
 export interface GraphState {
   graph: Graph;
@@ -27,6 +27,8 @@ function viewOf(lab: LabStore, ui: UiStore): GraphUi {
   };
 }
 
+const GRAPH_FIELDS = ["nodes", "pods", "services", "endpointSlices", "deployments", "replicaSets", "ranges"] as const satisfies readonly (keyof GraphSnapshot)[];
+
 /** A graph store that follows `lab` and `ui`; returns it with a function that stops following. */
 export function createGraphStore(lab: LabStore, ui: UiStore) {
   const store = createStore<GraphState>()(() => ({ graph: toGraph(lab.getState().snapshot, viewOf(lab, ui)) }));
@@ -37,7 +39,10 @@ export function createGraphStore(lab: LabStore, ui: UiStore) {
     scheduled = false;
     const snapshot = lab.getState().snapshot;
     const view = viewOf(lab, ui);
-    const same = snapshot === lastSnapshot && (Object.keys(view) as (keyof GraphUi)[]).every((k) => view[k] === lastView[k]);
+    // Only what toGraph reads: a snapshot that differs by its time alone (every clock tick) or by
+    // kinds the canvas does not draw keeps these lists' identities, and the graph stays as it is.
+    const sameData = GRAPH_FIELDS.every((f) => snapshot[f] === lastSnapshot[f]);
+    const same = sameData && (Object.keys(view) as (keyof GraphUi)[]).every((k) => view[k] === lastView[k]);
     if (same) return;
     lastSnapshot = snapshot;
     lastView = view;
