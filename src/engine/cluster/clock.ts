@@ -17,6 +17,7 @@ export class Clock {
 
   /** Runs `run` after `delayMs` virtual milliseconds (0 = after the current work, same instant). */
   schedule(delayMs: number, run: () => void): void {
+    if (Number.isNaN(delayMs)) throw new Error(`clock: cannot schedule after ${delayMs} ms`);
     const task = { at: this.now + Math.max(0, delayMs), seq: this.seq++, run };
     const h = this.heap;
     h.push(task);
@@ -40,6 +41,8 @@ export class Clock {
 
   /** Runs every task due up to `now + ms`, in order, then sets the clock to `now + ms`. */
   advance(ms: number): void {
+    // Callers validate what users type; a non-finite amount here is a broken invariant.
+    if (!Number.isFinite(ms)) throw new Error(`clock: cannot advance by ${ms} ms`);
     const end = this.now + Math.max(0, ms);
     this.runUntil(end);
     this.now = end;

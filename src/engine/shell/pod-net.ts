@@ -1017,9 +1017,17 @@ function ping(args: string[], env: PodToolEnv): PodToolResult {
   let host: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-c") count = Number(args[++i]);
-    else if (a.startsWith("-c")) count = Number(a.slice(2));
-    else if (a === "-W") waitSec = Number(args[++i]);
+    const num = (v: string | undefined): number | undefined => (v !== undefined && /^\d+$/.test(v) && Number(v) <= 2147483647 ? Number(v) : undefined);
+    if (a === "-c" || a.startsWith("-c") || a === "-W") {
+      const raw = a === "-c" || a === "-W" ? args[++i] : a.slice(2);
+      const n = num(raw);
+      if (n === undefined) {
+        o.err(`ping: invalid number '${raw ?? ""}'\n`);
+        return o.done(1);
+      }
+      if (a === "-W") waitSec = n;
+      else count = n;
+    }
     else if (a === "-q") quiet = true;
     else if (a === "-w" || a === "-s" || a === "-i" || a === "-I" || a === "-t") i++;
     else if (!a.startsWith("-")) host = a;
@@ -1034,7 +1042,9 @@ function ping(args: string[], env: PodToolEnv): PodToolResult {
     return o.done(1);
   }
   const ipAddr = found.addresses[0];
-  const n = count !== undefined && count > 0 ? count : 4;
+  // A lab command cannot run for ever: past an hour of echoes the learner "presses ^C".
+  const MAX_ECHOES = 3600;
+  const n = count !== undefined && count > 0 ? Math.min(count, MAX_ECHOES) : 4;
   o.out(`PING ${host} (${ipAddr}): 56 data bytes\n`);
   const rtts: number[] = [];
   const start = o.elapsedMs;
@@ -1048,7 +1058,7 @@ function ping(args: string[], env: PodToolEnv): PodToolResult {
   }
   // All answered: done at once. Some lost: wait about two round trips (1 s). None: -W seconds.
   o.wait(rtts.length === n ? 0 : rtts.length > 0 ? start + (n - 1) * 1000 + 1000 - o.elapsedMs : start + (n - 1) * 1000 + waitSec * 1000 - o.elapsedMs);
-  if (count === undefined) o.out("^C\n");
+  if (count === undefined || count > MAX_ECHOES) o.out("^C\n");
   const loss = Math.floor(((n - rtts.length) * 100) / n);
   o.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${rtts.length} packets received, ${loss}% packet loss\n`);
   if (rtts.length > 0) {

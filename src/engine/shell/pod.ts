@@ -101,9 +101,14 @@ export function runInPod(cluster: ClusterImpl, ns: string, podName: string, cont
     }
     case "ls":
       return ok(fam === "busybox" ? "bin    dev    etc    home   lib    lib64  proc   root   sys    tmp    usr    var\n" : "bin   dev\t\t     docker-entrypoint.sh  home  lib64  mnt  proc  run   srv  tmp  var\nboot  docker-entrypoint.d  etc\t\t\t   lib\t media  opt  root  sbin  sys  usr\n");
-    case "sleep":
-      cluster.rt.clock.advance((Number(args[0]) || 0) * 1000);
+    case "sleep": {
+      // BusyBox and coreutils accept a decimal number of seconds; "inf" would block the lab for
+      // ever, so a lab command sleeps at most a day.
+      const secs = /^\d+(\.\d+)?$/.test(args[0] ?? "") ? Number(args[0]) : NaN;
+      if (!Number.isFinite(secs)) return { stdout: "", stderr: `sleep: invalid number '${args[0] ?? ""}'\n`, exitCode: 1 };
+      cluster.rt.clock.advance(Math.min(secs, 86_400) * 1000);
       return ok("");
+    }
     case "date":
       return ok(new Date(cluster.rt.clock.now).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, "$1 $3 $2 $5 UTC $4") + "\n");
     default:

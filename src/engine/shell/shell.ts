@@ -182,6 +182,8 @@ export class Shell {
       case "sleep": {
         const s = parseDuration(args[0]);
         if (s === undefined) return { stdout: "", stderr: `sleep: invalid time interval '${args[0] ?? ""}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+        // A real sleep would block the terminal; the lab lets at most a day pass per command.
+        if (s > 86_400) return { stdout: "", stderr: "sleep: Podflow lets at most one day (86400 s) pass in one command\n", exitCode: 1 };
         this.cluster.rt.clock.advance(s * 1000);
         return { stdout: "", stderr: "", exitCode: 0 };
       }

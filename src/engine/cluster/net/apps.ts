@@ -156,7 +156,12 @@ function queryParam(path: string, name: string): string {
   const q = path.split("?")[1] ?? "";
   for (const part of q.split("&")) {
     const [k, v = ""] = part.split("=");
-    if (k === name) return decodeURIComponent(v.replace(/\+/g, " "));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.replace(/\+/g, " "));
+    } catch {
+      return ""; // Go's url.ParseQuery drops a value with a bad escape
+    }
   }
   return "";
 }

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from "yaml";
+import { decodeObject } from "../../cluster/decode";
 import { apiVersionOf, lookupResource, qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
 import { clone } from "../../util/clone";
@@ -116,6 +117,14 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
   const printed: AnyObject[] = [];
   for (const d of docs) {
     if (!mapping(ctx, d)) continue;
+    // The API server's JSON decoding comes first: wrong types are a 400, nulls become zero values.
+    const decoded = mode === "delete" ? { ok: true as const, value: d.obj } : decodeObject(d.obj);
+    if (!decoded.ok) {
+      ctx.stderr += formatApiError(decoded.error, (m) => `error when creating "${d.source}": ${m}`) + "\n";
+      ctx.exitCode = 1;
+      continue;
+    }
+    d.obj = decoded.value;
     const obj = clone(d.obj);
     if (!placeNamespace(ctx, obj)) return;
     const label = `${qualifiedSingular(resourceOf(obj.kind))}/${obj.metadata.name}`;

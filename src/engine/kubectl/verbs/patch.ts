@@ -7,6 +7,7 @@ import { str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
 import { parseOutput, printStructured } from "../output";
 import { mergeKeyFor } from "./manifests";
+import { decodeObject } from "../../cluster/decode";
 import { RESOURCE_HINT } from "./shared";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -76,6 +77,7 @@ export function jsonPatch(doc: Json, ops: Json): { ok: true; value: Json } | { o
   };
   for (const op of ops) {
     if (!isObj(op) || typeof op.op !== "string" || typeof op.path !== "string") return { ok: false, error: "Unexpected kind: missing op or path" };
+    if (op.path !== "" && !op.path.startsWith("/")) return { ok: false, error: `${op.op} operation does not apply: doc is missing path: "${op.path}": missing value` };
     const parts = pointer(op.path);
     const last = parts[parts.length - 1];
     const parent = parentOf(cur, parts);
@@ -207,7 +209,18 @@ function patchOne(ctx: Ctx, kind: AnyObject["kind"], name: string, type: string,
     else ctx.line(`${label} patched (no change)${suffix}`);
     return;
   }
-  let result = next as unknown as AnyObject;
+  // The patched document is decoded like any request body, and may not change what it is.
+  if (!isObj(next) || next.kind !== got.value.kind || !isObj(next.metadata) || next.metadata.name !== name) {
+    ctx.stderr += `Error from server (BadRequest): the patch changed the object's kind or name, or removed its metadata\n`;
+    ctx.exitCode = 1;
+    return;
+  }
+  const decoded = decodeObject(next as unknown as AnyObject);
+  if (!decoded.ok) {
+    ctx.apiError(decoded.error);
+    return;
+  }
+  let result = decoded.value;
   if (dry === "none") {
     const r = ctx.api.update(result);
     if (!r.ok) {
