@@ -94,7 +94,7 @@ test("a template label change rolls out a new ReplicaSet", async ({ lab }) => {
   await expect(lab.pod(/^web-/)).toContainText("Running · ready");
   await lab.select(lab.deployment("web"));
   await lab.setLabel("color", "blue");
-  await expect(lab.terminalOutput).toContainText("kubectl apply -f - <<EOF");
+  await expect(lab.terminalOutput).toContainText("kubectl patch deployment");
   // The new ReplicaSet's pod comes up with the new label, the old one's pod goes.
   await expect(lab.pod(/^web-/).filter({ hasText: "color=blue" })).toHaveCount(1);
   await expect(lab.pod(/^web-/)).toHaveCount(1);

@@ -85,7 +85,7 @@ export function explain(reason: Reason): string {
     case "no-ip":
       return "The pod has no IP yet (not scheduled, or its sandbox is still being created).";
     case "terminating":
-      return "The pod is terminating: it stays in the EndpointSlice with terminating=true, ready=false, and gets no new connections.";
+      return "The pod is terminating: it stays in the EndpointSlice with terminating=true, ready=false. kube-proxy sends it no new connections while other endpoints are ready; if none are, it keeps using the ones still serving.";
     case "not-ready":
       return "The pod matches but is not Ready: it is listed with ready=false and gets no traffic until its readiness turns true.";
     case "named-port-missing":

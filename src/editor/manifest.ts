@@ -110,7 +110,7 @@ export function locateFieldError(text: string, stderr: string): Spot | undefined
   for (let n = path.length; n > 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as YamlNode | null;
     if (node === undefined || node === null) continue;
-    const bad = m[2] !== undefined ? findValue(node, JSON.parse(`"${m[2]}"`) as string) : undefined;
+    const bad = m[2] !== undefined ? findValue(node, goUnquote(m[2])) : undefined;
     const range = bad ?? rangeOf(node);
     if (!range) continue;
     return { line: lineAt(text, range[0]), from: range[0], to: range[1] };
@@ -123,4 +123,13 @@ export function refLabel(objectRef: string | undefined): string | undefined {
   if (!objectRef) return undefined;
   const [, kind, name] = objectRef.split("/");
   return kind && name ? `${kind.toLowerCase()}/${name}` : undefined;
+}
+
+/** The text inside a Go-quoted string (kubectl's `Invalid value: "…"`); as is when it cannot be read. */
+function goUnquote(quoted: string): string {
+  try {
+    return JSON.parse(`"${quoted}"`) as string;
+  } catch {
+    return quoted; // Go escapes JSON lacks (\a, \x01…): match the raw text instead
+  }
 }

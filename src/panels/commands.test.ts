@@ -35,11 +35,28 @@ describe("the kubectl behind each action", () => {
     c.exec("kubectl create deployment test --image=nginx");
     c.advance(10_000);
     const d = c.snapshot().deployments.find((x) => x.metadata.name === "test")!;
-    const r = c.exec(cmd.setTemplateLabels(d, { app: "test", color: "blue" }));
+    const line = cmd.setTemplateLabels(d, { app: "test", color: "blue" });
+    expect(line).toBe(`kubectl patch deployment test -p '{"spec":{"template":{"metadata":{"labels":{"app":"test","color":"blue"}}}}}'`);
+    const r = c.exec(line);
     expect(r.exitCode).toBe(0);
     c.advance(20_000);
     const rs = c.snapshot().replicaSets.filter((x) => x.metadata.name.startsWith("test-"));
     expect(rs.length).toBe(2);
+  });
+
+  it("keeps everything else in the template (the mysql password survives a label edit)", () => {
+    const c = createCluster({ seed: 1 });
+    c.exec("kubectl create deployment db --image=mysql");
+    c.exec("kubectl set env deployment/db MYSQL_ROOT_PASSWORD=secret");
+    c.exec("kubectl label deployment db tier=back"); // not the template
+    const d = c.snapshot().deployments.find((x) => x.metadata.name === "db")!;
+    expect(c.exec(cmd.setTemplateLabels(d, { app: "db", tier: "back" })).exitCode).toBe(0);
+    const after = c.snapshot().deployments.find((x) => x.metadata.name === "db")!;
+    expect(after.spec.template.spec.containers[0].env).toEqual([{ name: "MYSQL_ROOT_PASSWORD", value: "secret" }]);
+    expect(after.spec.template.metadata?.labels).toEqual({ app: "db", tier: "back" });
+    const back = c.exec(cmd.setTemplateLabels(after, { app: "db" }));
+    expect(back.exitCode).toBe(0);
+    expect(c.snapshot().deployments.find((x) => x.metadata.name === "db")!.spec.template.metadata?.labels).toEqual({ app: "db" });
   });
 
   it("gets kubectl's immutable-selector error back when the selector changes", () => {
@@ -49,6 +66,18 @@ describe("the kubectl behind each action", () => {
     const r = c.exec(cmd.setTemplateLabels(d, { app: "ram" }, { app: "ram" }));
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/field is immutable/);
+  });
+
+  it("recreates a deployment with new labels and its whole pod template", () => {
+    const c = createCluster({ seed: 1 });
+    c.exec("kubectl create deployment db --image=mysql");
+    c.exec("kubectl set env deployment/db MYSQL_ROOT_PASSWORD=secret");
+    const d = c.snapshot().deployments.find((x) => x.metadata.name === "db")!;
+    expect(c.exec("kubectl delete deployment db").exitCode).toBe(0);
+    expect(c.exec(cmd.recreateDeployment(d, { app: "shop" })).stdout).toBe("deployment.apps/db created\n");
+    const again = c.snapshot().deployments.find((x) => x.metadata.name === "db")!;
+    expect(again.spec.selector.matchLabels).toEqual({ app: "shop" });
+    expect(again.spec.template.spec.containers[0].env).toEqual([{ name: "MYSQL_ROOT_PASSWORD", value: "secret" }]);
   });
 
   it("parses label text and rejects what is not key=value", () => {

@@ -97,20 +97,34 @@ export function label(kind: "pod" | "deployment" | "service", ns: string, name: 
 }
 
 /**
- * New pod-template labels for a Deployment, through `kubectl apply` of the live object with the
- * labels replaced (kubectl patch/edit are not simulated). The API server then does the real
- * thing: a new ReplicaSet rolls out, or — when the selector no longer matches, or is changed —
- * kubectl's own error comes back.
+ * New pod-template labels for a Deployment, with `kubectl patch` (a strategic merge patch: labels
+ * that are gone are set to null, everything else in the template — env, ports, resources — stays).
+ * The API server then does the real thing: a new ReplicaSet rolls out, or — when the selector no
+ * longer matches, or is changed — kubectl's own error comes back.
  */
 export function setTemplateLabels(d: Deployment, labels: Labels, selector?: Labels): string {
+  const old = d.spec.template.metadata?.labels ?? {};
+  const changed: Record<string, string | null> = { ...labels };
+  for (const k of Object.keys(old)) if (!(k in labels)) changed[k] = null;
+  const spec: Record<string, unknown> = { template: { metadata: { labels: changed } } };
+  if (selector) spec.selector = { matchLabels: selector };
+  // The JSON goes inside single quotes: label keys and values cannot contain one.
+  return `kubectl patch deployment ${d.metadata.name}${nsFlag(d.metadata.namespace ?? "default")} -p '${JSON.stringify({ spec })}'`;
+}
+
+/**
+ * The way out of an immutable selector: the same Deployment created again with new labels (the
+ * live pod template kept whole: env, ports, resources), after `kubectl delete`.
+ */
+export function recreateDeployment(d: Deployment, labels: Labels): string {
   const manifest = {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name: d.metadata.name, namespace: d.metadata.namespace, labels: d.metadata.labels },
+    metadata: { name: d.metadata.name, namespace: d.metadata.namespace, ...(d.metadata.labels ? { labels: d.metadata.labels } : {}) },
     spec: {
       replicas: d.spec.replicas,
-      selector: selector ? { matchLabels: selector } : d.spec.selector,
-      template: { metadata: { labels }, spec: { containers: d.spec.template.spec.containers.map((c) => ({ name: c.name, image: c.image, ...(c.ports ? { ports: c.ports } : {}) })) } },
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: d.spec.template.spec },
     },
   };
   return heredoc("kubectl apply -f -", manifest);

@@ -105,6 +105,8 @@ export function createSessionController(store: LabStore, factory: ClusterFactory
 
   function setAside(): void {
     try {
+      // Opening a second shared link must not overwrite the learner's own lab set aside earlier.
+      if (env.storage?.getItem(SET_ASIDE_KEY)) return;
       const current = env.storage?.getItem(STORAGE_KEY);
       if (current) env.storage?.setItem(SET_ASIDE_KEY, current);
     } catch {
@@ -188,7 +190,10 @@ export function createSessionController(store: LabStore, factory: ClusterFactory
       const scenario = findScenario(id);
       if (!scenario) return false;
       const s = store.getState();
-      const opts = { ...s.options, ...options, ...scenario.options };
+      // The previous scenario's own options (say, IPVS lc) are not carried into the next one.
+      const previous = findScenario(s.scenarioId)?.options ?? {};
+      const base = Object.fromEntries(Object.entries(s.options).filter(([k]) => !(k in previous)));
+      const opts = { ...base, ...options, ...scenario.options };
       try {
         s.adopt(replaySync(factory, { scenario: id, options: opts, log: [] }), { scenario: id, options: opts });
       } catch (error) {

@@ -44,7 +44,16 @@ export const terminalReady: Promise<void> = terminalLoaded;
 
 if (inBrowser) {
   // Replaying a saved or shared lab runs commands: it waits for the terminal half.
-  void terminalLoaded.then(() => sessionController.start()).then(() => sessionController.startAutosave());
+  void terminalLoaded.then(
+    () => sessionController.start().then(() => sessionController.startAutosave()),
+    (error: unknown) => {
+      // Offline before the chunk was cached, or a stale page after a new deploy: say so.
+      console.error("Podflow: the terminal half of the engine could not load.", error);
+      const s = labStore.getState();
+      s.setRestoring(null);
+      s.setNotice({ tone: "error", title: "Part of Podflow could not load.", detail: "The cluster is drawn, but commands cannot run. Reload the page (you may be offline, or Podflow was updated).", action: { label: "Reload", run: () => location.reload() } });
+    },
+  );
   // A shared link pasted into the address bar of an open lab changes only the hash.
   addEventListener("hashchange", () => {
     const hash = location.hash;

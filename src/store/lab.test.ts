@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { startClock } from "./clock";
+import { createCluster } from "../engine";
 import { createLabStore } from "./lab";
 import { createFakeCluster } from "./testing/fakeCluster";
 
@@ -34,6 +35,16 @@ describe("the lab store", () => {
     const t = store.getState().terminal;
     expect(t.entries[0]).toMatchObject({ kind: "command", text: "kubectl scale deployment nope --replicas=2" });
     expect(t.entries[1].kind).toBe("stderr");
+  });
+
+  it("refuses a UI action while the terminal is in another session, and says how to come back", () => {
+    const store = createLabStore(createCluster);
+    store.getState().enterLine("ssh node01");
+    const r = store.getState().run("kubectl scale deployment web --replicas=2");
+    expect(r?.exitCode).toBe(1);
+    expect(r?.stderr).toMatch(/another session \(node01:~\$\): type exit/);
+    store.getState().enterLine("exit");
+    expect(store.getState().run("kubectl get nodes")?.exitCode).toBe(0);
   });
 
   it("shows stderr apart from stdout", () => {

@@ -114,6 +114,9 @@ function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** The prompt of the control plane's own shell, where kubectl works. */
+export const CONTROL_PLANE_PROMPT = "controlplane:~$ ";
+
 export interface LabInit {
   /** Scenario to start from; default "empty". */
   scenarioId?: string;
@@ -268,6 +271,13 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
         const cluster = raw;
         const t = get().terminal;
         if (!cluster || !ready()) return;
+        // UI actions are kubectl on the control plane; the terminal may be elsewhere (ssh, a pod).
+        const prompt = cluster.prompt();
+        if (prompt !== CONTROL_PLANE_PROMPT) {
+          const stderr = `The terminal is in another session (${prompt.trim()}): type exit there to come back to the control plane, then try again.\n`;
+          result = { stdout: "", stderr, exitCode: 1, output: stderr };
+          return;
+        }
         result = cluster.exec(command);
         recorder.exec(command);
         const entries = appendEntries(t.entries, commandEntries(t.prompt, command, result));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCluster } from "../engine";
 import { createLabStore } from "./lab";
 import { replayAsync, replaySync } from "./replay";
+import { withoutLastExec } from "./log";
 import { SCENARIOS } from "./scenarios";
 
 const wide = (c: { exec(l: string): { stdout: string } }) => c.exec("kubectl get pods,svc,ep -o wide").stdout;
@@ -66,10 +67,15 @@ describe("replaying a lab", () => {
     const store = createLabStore(createCluster);
     store.getState().run("kubectl create deployment a --image=nginx");
     store.getState().advance(3000);
-    const before = store.getState().session();
+    const beforeDelete = store.getState().cluster!.now();
     store.getState().run("kubectl delete deployment a");
     store.getState().advance(1000);
-    const undone = replaySync(createCluster, { ...store.getState().session(), log: before.log.concat(1000) });
+    const session = store.getState().session();
+    const log = withoutLastExec(session.log)!;
+    expect(log).not.toContain("kubectl delete deployment a");
+    const undone = replaySync(createCluster, { ...session, log });
+    // The time that passed after the undone command is kept (only the command's own time goes).
+    expect(undone.cluster.now()).toBe(beforeDelete + 1000);
     expect(undone.cluster.exec("kubectl get deploy").stdout).toContain("a ");
   });
 

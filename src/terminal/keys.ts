@@ -81,7 +81,9 @@ const PASTE_END = "\x1b[201~";
 
 /** Pasted text with the line endings a browser or xterm gives normalised to "\n". */
 function normalise(text: string): string {
-  return text.replace(/\r\n?/g, "\n");
+  // Other control characters (ESC sequences, NUL…) cannot be typed in a shell line: drop them.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
 /** Splits one `onData` string into keys. */

@@ -26,6 +26,9 @@ export interface LogLine {
  * Lines appended to containers' logs at run time (e.g. nginx access-log lines written when the
  * traffic generator sends a request). Plain data: `toJSON`/`fromJSON` round-trip it.
  */
+/** Lines kept per container (about what a 10 MiB rotated log holds of access-log lines, rounded down). */
+export const MAX_LINES_PER_CONTAINER = 20_000;
+
 export class ContainerLogs {
   private data: Record<string, LogLine[]> = {};
 
@@ -37,6 +40,8 @@ export class ContainerLogs {
     let i = list.length;
     while (i > 0 && list[i - 1].time > timeMs) i--;
     list.splice(i, 0, { time: timeMs, text: line });
+    // The kubelet rotates container logs (containerLogMaxSize): the oldest lines go.
+    if (list.length > MAX_LINES_PER_CONTAINER) list.splice(0, list.length - MAX_LINES_PER_CONTAINER);
   }
 
   /** Every appended line of one container (all of its instances), oldest first. */

@@ -3,7 +3,7 @@ import { Chips } from "../../canvas/Chips";
 import type { Deployment, Labels } from "../../engine/cluster/types";
 import { uiStore } from "../../ui/store";
 import { act, runCommand } from "../actions";
-import { createDeployment, deleteObject, scaleDeployment, setTemplateLabels } from "../commands";
+import { deleteObject, recreateDeployment, scaleDeployment, setTemplateLabels } from "../commands";
 import { FormError } from "../FormError";
 import { LabelEditor } from "../LabelEditor";
 import { YamlButton } from "./YamlButton";
@@ -37,10 +37,9 @@ export function DeploymentInspector({ deployment: d }: { deployment: Deployment 
     setRefused(!r.ok && /immutable|does not match/.test(r.error) ? { labels } : null);
   };
   const recreate = (labels: Labels) => {
-    const c = d.spec.template.spec.containers[0];
     const del = runCommand(deleteObject("deployment", ns, name));
     if (!del.ok) return setError(del.error);
-    const r = runCommand(createDeployment({ name, image: c?.image ?? "nginx", replicas: d.spec.replicas, labels, containerPort: c?.ports?.[0]?.containerPort }));
+    const r = runCommand(recreateDeployment(d, labels));
     setError(r.ok ? null : r.error);
     setRefused(null);
   };

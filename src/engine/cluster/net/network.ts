@@ -90,6 +90,7 @@ export class Network implements PodNetwork {
   private readonly listeners = new Set<(e: FlowEvent) => void>();
   private nextId = 1;
   private nextPort = 0;
+  private tracked = 0;
   private readonly syncScheduled = new Set<string>();
 
   constructor(
@@ -387,6 +388,8 @@ export class Network implements PodNetwork {
     };
     table.set(conn.event.id, entry);
     conn.conntrack.push({ node, entry });
+    // The kernel's GC: expired entries go (here every 256 new ones, so long traffic runs stay bounded).
+    if (++this.tracked % 256 === 0) for (const [id, e] of table) if (e.expiresAt <= now) table.delete(id);
   }
 
   http(connId: number, request: HttpRequest): HttpReply {
@@ -485,11 +488,9 @@ export class Network implements PodNetwork {
     const table = this.conntrackByNode.get(node);
     if (!table) return [];
     const out: ConntrackEntry[] = [];
-    for (const [id, e] of table) {
-      if (e.expiresAt <= now) {
-        table.delete(id);
-        continue;
-      }
+    // A read changes nothing (views read this without being replayed): expired entries are skipped.
+    for (const e of table.values()) {
+      if (e.expiresAt <= now) continue;
       out.push({ ...e, timeoutSec: Math.max(0, Math.floor((e.expiresAt - now) / 1000)) });
     }
     return out;
