@@ -1,6 +1,6 @@
 /**
- * Keyboard shortcuts as data: the help dialog lists this table and the key handler reads it,
- * so the two cannot drift apart.
+ * Keyboard shortcuts as data: the help dialog lists this table. The key handler
+ * (useShortcuts.ts) implements the same keys; keep the two in step when adding one.
  */
 export interface Shortcut {
   keys: string;

@@ -31,6 +31,11 @@ describe("validating a saved or shared lab", () => {
     expect(validateSession(JSON.parse(JSON.stringify(toSaved(good))))).toEqual({ ok: true, value: good });
   });
 
+  it("refuses cluster options the engine would reject, saying why", () => {
+    expect(refusal({ ...toSaved(good), options: { podCidr: "10.96.0.0/16" } })).toMatch(/not usable: podCidr 10\.96\.0\.0\/16 overlaps|overlaps/);
+    expect(refusal({ ...toSaved(good), options: { nodeCidr: "172.30.1.0/30" } })).toMatch(/too small/);
+  });
+
   it("refuses traffic steps outside what the lab records", () => {
     const withStep = (step: unknown) => ({ ...toSaved(good), log: [step] });
     expect(refusal(withStep({ traffic: "start", spec: { source: { kind: "pod", name: "client" }, target: "web", rate: 5000 } }))).toMatch(/rate outside/);

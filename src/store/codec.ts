@@ -7,6 +7,7 @@
  */
 import type { ClusterOptions } from "../engine/api";
 import type { LogEntry, TrafficStep } from "./log";
+import { resolveOptions } from "../engine/cluster/cluster";
 import type { TrafficSpec } from "../engine/api";
 import type { LabSession } from "./replay";
 import { findScenario } from "./scenarios";
@@ -101,6 +102,13 @@ function checkOptions(v: unknown): ClusterOptions {
   if (v.readinessDelayMs !== undefined) {
     check(isInt(v.readinessDelayMs, 0, LIMITS.readinessDelayMs), "the readiness delay is out of range");
     o.readinessDelayMs = v.readinessDelayMs;
+  }
+  // The engine's own checks (real CIDRs, ranges that do not overlap, room for the nodes), so a
+  // bad link is told what is wrong instead of failing later as an "internal error".
+  try {
+    resolveOptions(o);
+  } catch (e) {
+    check(false, `the cluster options are not usable: ${e instanceof Error ? e.message : String(e)}`);
   }
   return o;
 }

@@ -1,7 +1,7 @@
 /**
  * The lab in localStorage, under a key that carries the format version. A value under another
  * version's key, or one that does not validate, is never replayed: the lab starts fresh and the
- * learner is told why (see `startup.ts`).
+ * learner is told why (see `controller.ts`).
  */
 import { FORMAT_VERSION, toSaved, validateSession, type Refusal } from "./codec";
 import type { LabSession } from "./replay";
