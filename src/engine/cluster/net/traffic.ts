@@ -213,7 +213,6 @@ export class Traffic {
 
   private send(g: TrafficGenerator): void {
     g.sent++;
-    const now = this.rt.clock.now;
     const dest = this.destination(g.spec);
     const t = this.target("error" in dest ? g.spec.target : dest.key);
     t.requests++;
@@ -256,7 +255,6 @@ export class Traffic {
       this.record(t, Math.min(latency, REQUEST_TIMEOUT_MS));
       this.version++;
     });
-    void now;
   }
 
   private record(t: { latencies: number[] }, ms: number): void {
