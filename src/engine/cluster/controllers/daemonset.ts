@@ -9,6 +9,15 @@ import type { DaemonSet, Pod } from "../types";
 
 const SYNC_DELAY_MS = 15;
 
+const hashes = new WeakMap<object, string>();
+
+/** The template's hash, computed once per template object (syncs are frequent, changes rare). */
+function templateHash(ds: DaemonSet): string {
+  let h = hashes.get(ds.spec.template);
+  if (h === undefined) hashes.set(ds.spec.template, (h = podTemplateHash(ds.spec.template)));
+  return h;
+}
+
 /**
  * The DaemonSet controller: one pod per node (kube-proxy and calico-node in a kubeadm cluster).
  * Pods are bound to their node directly. (Since v1.12 the real controller lets the scheduler
@@ -77,7 +86,7 @@ export class DaemonSetController implements Controller {
    * This is how `kubectl rollout restart daemonset kube-proxy` restarts kube-proxy node by node.
    */
   private rollingUpdate(ds: DaemonSet, nodes: number, owned: Pod[]): void {
-    const hash = podTemplateHash(ds.spec.template);
+    const hash = templateHash(ds);
     const old = owned.filter((p) => p.metadata.labels?.["controller-revision-hash"] !== hash).sort((a, b) => (a.spec.nodeName! < b.spec.nodeName! ? -1 : 1));
     if (old.length === 0) return;
     const readyNodes = new Set(owned.filter(isPodReady).map((p) => p.spec.nodeName));
@@ -96,7 +105,7 @@ export class DaemonSetController implements Controller {
       metadata: {
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...t.metadata.labels, "controller-revision-hash": podTemplateHash(ds.spec.template), "pod-template-generation": String(ds.metadata.generation ?? 1) },
+        labels: { ...t.metadata.labels, "controller-revision-hash": templateHash(ds), "pod-template-generation": String(ds.metadata.generation ?? 1) },
         annotations: t.metadata.annotations,
         ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
       } as unknown as Pod["metadata"],

@@ -138,9 +138,13 @@ export class Network implements PodNetwork {
 
   // ------------------------------------------------------------------ kube-proxy
 
+  /** Join order of the nodes (their informer latency grows with it). */
+  private readonly nodeIndex = new Map<string, number>();
+
   private proxyFor(node: string): KubeProxy {
     let p = this.proxies.get(node);
     if (!p) {
+      if (!this.nodeIndex.has(node)) this.nodeIndex.set(node, this.nodeIndex.size);
       p = new KubeProxy(node, this.rt.options.podCidr, this.addressesOf(node));
       this.proxies.set(node, p);
     } else p.setAddresses(this.addressesOf(node));
@@ -181,7 +185,7 @@ export class Network implements PodNetwork {
   private scheduleSync(p: KubeProxy): void {
     if (!p.running || this.syncScheduled.has(p.node)) return;
     this.syncScheduled.add(p.node);
-    const index = [...this.proxies.keys()].indexOf(p.node);
+    const index = this.nodeIndex.get(p.node) ?? 0;
     const now = this.rt.clock.now;
     const delay = Math.max(PROPAGATION_MS[Math.min(index, PROPAGATION_MS.length - 1)], p.lastSync + MIN_SYNC_PERIOD_MS - now);
     this.rt.clock.schedule(delay, () => {
