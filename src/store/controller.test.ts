@@ -21,11 +21,12 @@ function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & 
 }
 
 /** A page: a deferred store (as index.ts makes it when something will be restored) and its controller. */
-function page(opts: { href?: string; storage?: KeyValueStorage; deferred?: boolean } = {}) {
+function page(opts: { href?: string; storage?: KeyValueStorage; deferred?: boolean; factory?: typeof createCluster } = {}) {
   let href = opts.href ?? "https://example.org/podflow/";
   const storage = opts.storage ?? memoryStorage();
-  const store = createLabStore(createCluster, {}, { deferred: opts.deferred ?? true });
-  const controller = createSessionController(store, createCluster, { storage, href: () => href, replaceUrl: (u) => (href = u), pause: () => Promise.resolve() });
+  const factory = opts.factory ?? createCluster;
+  const store = createLabStore(factory, {}, { deferred: opts.deferred ?? true });
+  const controller = createSessionController(store, factory, { storage, href: () => href, replaceUrl: (u) => (href = u), pause: () => Promise.resolve() });
   return { store, controller, storage, href: () => href, s: () => store.getState() };
 }
 
@@ -120,12 +121,26 @@ describe("the session", () => {
 
   it("starts fresh with a message when replaying the saved lab breaks the engine", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const saved = toSaved({ scenario: "empty", options: { serviceCidr: "10.0.0.0/8", podCidr: "10.0.0.0/16" }, log: [] });
-    const p = page({ storage: memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) }) });
+    const saved = toSaved({ scenario: "empty", options: { seed: 666 }, log: [] });
+    // An engine whose invariant breaks for this one lab (a bug the replay must survive).
+    const factory: typeof createCluster = (o) => {
+      if (o?.seed === 666) throw new Error("invariant broken");
+      return createCluster(o);
+    };
+    const p = page({ storage: memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) }), factory });
     await p.controller.start();
     expect(p.s().notice?.title).toBe("Your saved lab could not be replayed.");
     expect(p.s().cluster).not.toBeNull();
     spy.mockRestore();
+  });
+
+  it("refuses a saved lab whose cluster options the engine cannot use, saying why", async () => {
+    const saved = toSaved({ scenario: "empty", options: { serviceCidr: "10.0.0.0/8", podCidr: "10.0.0.0/16" }, log: [] });
+    const p = page({ storage: memoryStorage({ [STORAGE_KEY]: JSON.stringify(saved) }) });
+    await p.controller.start();
+    expect(p.s().notice?.title).toBe("Your saved lab could not be restored.");
+    expect(p.s().notice?.detail).toMatch(/service-cluster-ip-range is too large/);
+    expect(p.s().cluster).not.toBeNull();
   });
 
   it("opens a scenario from a deep link", async () => {
