@@ -23,6 +23,16 @@ describe("the YAML editor's command", () => {
     expect(editorCommand("save", "svc.yml", "a: 1", true)).toBe("cat <<'EOF' > svc.yml && kubectl apply -f svc.yml\na: 1\nEOF");
   });
 
+  it("replaces an edited object as written, so a field deleted in the editor is gone", () => {
+    const c = createCluster({ seed: 1 });
+    c.exec("kubectl run p --image=nginx --labels=app=web,tier=front");
+    const live = c.exec("kubectl get pod p -o yaml").stdout;
+    const line = editorCommand("edit", "podflow-edit.yaml", live.replace(/^ {4}tier: front\n/m, ""));
+    expect(line.split("\n")[0]).toBe("cat <<'EOF' > podflow-edit.yaml && kubectl replace -f podflow-edit.yaml");
+    expect(c.exec(line).stdout).toBe("pod/p replaced\n");
+    expect(c.snapshot().pods.find((x) => x.metadata.name === "p")!.metadata.labels).toEqual({ app: "web" });
+  });
+
   it("picks a terminator the text does not contain", () => {
     expect(editorCommand("apply", "f.yaml", "a: |\n  EOF\nEOF1")).toBe("cat <<'EOF2' > f.yaml && kubectl apply -f f.yaml\na: |\n  EOF\nEOF1\nEOF2");
   });

@@ -43,7 +43,9 @@ export function editorCommand(mode: EditorMode, file: string, text: string, appl
   const body = normaliseText(text);
   const eof = terminator(body);
   const write = `cat <<'${eof}' > ${file}`;
-  const kubectl = mode === "create" ? `kubectl create -f ${file}` : mode === "save" && !applyAfterSave ? "" : `kubectl apply -f ${file}`;
+  // Editing an object replaces it as written (what `kubectl edit` does): a field deleted in the
+  // editor is gone, which `apply` would keep.
+  const kubectl = mode === "create" ? `kubectl create -f ${file}` : mode === "edit" ? `kubectl replace -f ${file}` : mode === "save" && !applyAfterSave ? "" : `kubectl apply -f ${file}`;
   return `${write}${kubectl ? ` && ${kubectl}` : ""}\n${body}\n${eof}`;
 }
 

@@ -18,9 +18,10 @@ import { set } from "./set";
 import { version } from "./version";
 import { wait } from "./wait";
 import { patch } from "./patch";
+import { replace } from "./replace";
 
 /**
  * Every kubectl command Podflow knows, in `kubectl --help` order. One file per verb; a new verb
  * is one more file and one more line here.
  */
-export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, clusterInfo, describe, logs, exec, apply, patch, wait, label, annotate, apiResources, config, version];
+export const COMMANDS: Command[] = [create, expose, run, set, get, del, rollout, scale, clusterInfo, describe, logs, exec, apply, patch, replace, wait, label, annotate, apiResources, config, version];

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from "yaml";
 import { decodeObject } from "../../cluster/decode";
+import type { ApiError } from "../../cluster/errors";
 import { apiVersionOf, lookupResource, qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
 import { clone } from "../../util/clone";
@@ -107,7 +108,7 @@ function placeNamespace(ctx: Ctx, obj: AnyObject): boolean {
 }
 
 /** `kubectl create|apply|delete -f`: every object in the sources, in order. */
-export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "apply" | "delete"): void {
+export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "apply" | "delete" | "replace"): void {
   const docs = loadManifests(ctx, files);
   if (!docs) return;
   const dry = mode === "delete" ? "none" : dryRunOf(ctx);
@@ -131,6 +132,28 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     const suffix = dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
     if (mode === "delete") {
       deleteAndWait(ctx, obj.kind, obj.metadata.namespace, obj.metadata.name, {});
+      continue;
+    }
+    if (mode === "replace") {
+      // PUT: the object as written replaces the stored one (fields left out are gone).
+      const live = ctx.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+      if (!live) {
+        ctx.stderr += formatApiError(notFoundError(obj), (m) => `error when replacing "${d.source}": ${m}`) + "\n";
+        ctx.exitCode = 1;
+        continue;
+      }
+      if (dry === "client") {
+        report(ctx, out.value, label, "replaced" + suffix, obj, printed);
+        continue;
+      }
+      const next = { ...obj, status: (live as { status?: unknown }).status } as AnyObject;
+      const r = dry === "server" ? { ok: true as const, value: next } : ctx.api.update(next);
+      if (!r.ok) {
+        ctx.stderr += (r.error.reason === "Invalid" ? formatApiError(r.error) : formatApiError(r.error, (m) => `error when replacing "${d.source}": ${m}`)) + "\n";
+        ctx.exitCode = 1;
+        continue;
+      }
+      report(ctx, out.value, label, "replaced" + suffix, r.value, printed);
       continue;
     }
     if (mode === "create") {
@@ -172,6 +195,11 @@ export function applyManifests(ctx: Ctx, files: string[], mode: "create" | "appl
     report(ctx, out.value, label, r.value === live ? "unchanged" : "configured", r.value, printed);
   }
   if (out.value.kind !== "table" && printed.length > 0) printStructured(ctx, out.value, printed, printed.length === 1);
+}
+
+function notFoundError(obj: AnyObject): ApiError {
+  const r = resourceOf(obj.kind);
+  return { reason: "NotFound", code: 404, message: `${r.group ? `${r.plural}.${r.group}` : r.plural} "${obj.metadata.name}" not found` };
 }
 
 /** Sends one manifest's object (or only reports it for --dry-run=client), with kubectl's error wording. */
