@@ -73,7 +73,7 @@ test.describe("the YAML editor", () => {
     await expect(term.output).toContainText("pod/bad created");
   });
 
-  test("kubectl edit opens the live object and applies the change", async ({ page }) => {
+  test("kubectl edit opens the live object and replaces it with the change", async ({ page }) => {
     await term.run("kubectl create deployment web --image=nginx");
     await term.run("kubectl edit deployment web");
     const editor = new YamlEditorPage(page, "Edit deployment/web");
@@ -82,7 +82,8 @@ test.describe("the YAML editor", () => {
     await editor.button("Apply changes").click();
     await expect(editor.error).toBeHidden();
     await expect(editor.dialog).toBeHidden();
-    await expect(term.output).toContainText("deployment.apps/web configured");
+    await expect(term.output).toContainText("kubectl replace -f");
+    await expect(term.output).toContainText("deployment.apps/web replaced");
     await term.run("kubectl get deploy web -o jsonpath={.spec.replicas}");
     await expect(term.output).toContainText(/replicas\}\s*3/);
   });
