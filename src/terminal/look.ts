@@ -23,6 +23,15 @@ const DARK: ITheme = {
   magenta: "#d2a8ff",
   cyan: "#56d4dd",
   white: "#e3e8ef",
+  // The bright half (the prompt is bold bright green, as Ubuntu's is): all readable on the background.
+  brightBlack: "#8b949e",
+  brightRed: "#ffa198",
+  brightGreen: "#7ee787",
+  brightYellow: "#f2cc60",
+  brightBlue: "#a5d6ff",
+  brightMagenta: "#e2c5ff",
+  brightCyan: "#76e3ea",
+  brightWhite: "#ffffff",
 };
 
 const LIGHT: ITheme = {
@@ -39,6 +48,15 @@ const LIGHT: ITheme = {
   magenta: "#7c3aed",
   cyan: "#0e7490",
   white: "#6b7280",
+  // Bright colours stay dark enough for 4.5:1 contrast on the light background.
+  brightBlack: "#4b5563",
+  brightRed: "#a40e26",
+  brightGreen: "#116329",
+  brightYellow: "#7a4d00",
+  brightBlue: "#0a4a8c",
+  brightMagenta: "#6d28d9",
+  brightCyan: "#0b5f75",
+  brightWhite: "#1b2230",
 };
 
 /** True when the page is dark. */
