@@ -14,6 +14,7 @@
  * jitter of timestamps comes from a hash of the pod uid.
  */
 import { imageRepository } from "./images";
+import { clockTime, MONTHS, pad2, slashTime, WEEKDAYS } from "../util/time";
 import type { Container, Node, Pod } from "./types";
 
 /** One line a container wrote, at `time` (virtual ms since the epoch; fractions are sub-ms). */
@@ -114,25 +115,17 @@ export function instanceLog(ctx: LogContext, appended: readonly LogLine[], until
 
 // ---------------------------------------------------------------- time formats
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const p2 = (n: number) => String(n).padStart(2, "0");
 
 /** Microseconds within the second of `ms`. */
 function micros(ms: number): number {
   return Math.floor((((ms % 1000) + 1000) % 1000) * 1000);
 }
 
-/** `2025/05/12 09:05:03` (nginx error log). */
-function nginxTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
 
 /** `Mon May 12 09:05:03.480452 2025` (Apache error log). */
 function apacheTime(ms: number): string {
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(micros(ms)).padStart(6, "0")} ${d.getUTCFullYear()}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${clockTime(d)}.${String(micros(ms)).padStart(6, "0")} ${d.getUTCFullYear()}`;
 }
 
 /** `2025-05-12 09:05:03+00:00` (mysql's entrypoint). */
@@ -148,13 +141,13 @@ function isoMicros(ms: number): string {
 /** klog's header: `I0512 09:05:03.228545       1 file.go:63] `. */
 function klog(level: "I" | "W" | "E", ms: number, where: string): string {
   const d = new Date(ms);
-  return `${level}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(micros(ms)).padStart(6, "0")}       1 ${where}] `;
+  return `${level}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())} ${clockTime(d)}.${String(micros(ms)).padStart(6, "0")}       1 ${where}] `;
 }
 
 /** `12 May 2025 09:05:03.123` (redis). */
 function redisTime(ms: number): string {
   const d = new Date(ms);
-  return `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(Math.floor(micros(ms) / 1000)).padStart(3, "0")}`;
+  return `${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clockTime(d)}.${String(Math.floor(micros(ms) / 1000)).padStart(3, "0")}`;
 }
 
 /** `2025-05-12 09:05:03.123` (calico). */
@@ -235,7 +228,7 @@ function nginxLog(ctx: LogContext, tl: Timeline): void {
   tl.add(11, `${e}Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`);
   tl.add(14, `${e}Launching /docker-entrypoint.d/30-tune-worker-processes.sh`);
   tl.add(16, `${e}Configuration complete; ready for start up`);
-  const n = (ms: number, msg: string) => tl.add(ms, (t) => `${nginxTime(t)} [notice] 1#1: ${msg}`);
+  const n = (ms: number, msg: string) => tl.add(ms, (t) => `${slashTime(t)} [notice] 1#1: ${msg}`);
   n(20, 'using the "epoll" event method');
   n(20, `nginx/${version}`);
   // nginx's configure leaves a trailing space after the compiler version.
@@ -467,7 +460,7 @@ function scriptLog(ctx: LogContext, tl: Timeline, until: number): void {
   const script = /^(\/bin\/)?(sh|ash|bash)$/.test(argv[0]) && argv[1] === "-c" ? (argv[2] ?? "") : argv.join(" ");
   const date = (t: number) => {
     const d = new Date(t);
-    return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+    return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${clockTime(d)} UTC ${d.getUTCFullYear()}`;
   };
   const expand = (text: string, i: number, t: number) =>
     unquote(text)

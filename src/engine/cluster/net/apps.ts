@@ -18,6 +18,8 @@
 import { parseGoDuration } from "../../kubectl/flags";
 import { imageRepository } from "../images";
 import { imageLog } from "../logs";
+import { clfTime, clockTime, MONTHS, pad2, rfc1123, slashTime } from "../../util/time";
+import { utf8Length } from "../../util/text";
 import type { Container, Pod } from "../types";
 import type { HttpReply, HttpRequest } from "./types";
 
@@ -74,26 +76,9 @@ interface App {
 
 // ---------------------------------------------------------------- formats
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const p2 = (n: number) => String(n).padStart(2, "0");
-
 /** RFC 1123 date for the `Date` header: `Mon, 12 May 2025 09:05:00 GMT`. */
 export function httpDate(ms: number): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
-}
-
-/** Common-log time: `12/May/2025:09:05:00 +0000`. */
-function clfTime(ms: number): string {
-  const d = new Date(ms);
-  return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-}
-
-/** Go's `log` prefix time and nginx's error-log time: `2025/05/12 09:05:00`. */
-function slashTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  return rfc1123(ms, "GMT");
 }
 
 /** A stable 32-bit hash (FNV-1a), for sub-millisecond digits that must not consume the PRNG. */
@@ -103,15 +88,6 @@ function hash(s: string): number {
   return h;
 }
 
-/** UTF-8 length of a string (Content-Length counts bytes). */
-function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 const REASONS: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 400: "Bad Request", 404: "Not Found", 405: "Not Allowed", 412: "Precondition Failed", 500: "Internal Server Error" };
 
@@ -122,9 +98,9 @@ function http(status: number, headers: [string, string][], body: string, service
 /** The bytes on the wire (Apache's `%O`): status line, headers, blank line, body. */
 function wireBytes(r: AppReply, method: string): number {
   if (r.kind !== "http") return 0;
-  let n = byteLength(`HTTP/1.1 ${r.status} ${r.reason}\r\n`) + 2;
-  for (const [k, v] of r.headers) n += byteLength(`${k}: ${v}\r\n`);
-  return n + (method === "HEAD" ? 0 : byteLength(r.body));
+  let n = utf8Length(`HTTP/1.1 ${r.status} ${r.reason}\r\n`) + 2;
+  for (const [k, v] of r.headers) n += utf8Length(`${k}: ${v}\r\n`);
+  return n + (method === "HEAD" ? 0 : utf8Length(r.body));
 }
 
 function header(req: HttpRequest, name: string): string | undefined {
@@ -255,7 +231,7 @@ const nginxApp: App = {
       // The first worker (pid 29 in logs.ts's start-up lines) handles the connection.
       errorLog = `${slashTime(ctx.nowMs)} [error] 29#29: *1 open() "/usr/share/nginx/html${path}" failed (2: No such file or directory), client: ${ctx.clientIp}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.host}"`;
     }
-    const sent = reply.kind === "http" ? byteLength(reply.body) : 0;
+    const sent = reply.kind === "http" ? utf8Length(reply.body) : 0;
     const accessLog = `${ctx.clientIp} - - [${clfTime(ctx.nowMs)}] "${req.method} ${req.path} HTTP/1.1" ${reply.kind === "http" ? reply.status : 0} ${sent} "${header(req, "Referer") ?? "-"}" "${req.userAgent || "-"}" "${header(req, "X-Forwarded-For") ?? "-"}"`;
     return { reply, accessLog, errorLog };
   },
@@ -294,7 +270,7 @@ const httpdApp: App = {
       const page = apacheErrorPage(404, "Not Found", "The requested URL was not found on this server.");
       reply = http(404, [...base, ["Content-Length", String(page.length)], ...conn, ["Content-Type", "text/html; charset=iso-8859-1"]], bodyFor(req, page), httpdApp.serviceMs);
     }
-    const bytes = reply.kind === "http" && reply.body.length > 0 ? String(byteLength(reply.body)) : "-";
+    const bytes = reply.kind === "http" && reply.body.length > 0 ? String(utf8Length(reply.body)) : "-";
     const accessLog = `${ctx.clientIp} - - [${clfTime(ctx.nowMs)}] "${req.method} ${req.path} HTTP/1.1" ${reply.kind === "http" ? reply.status : 0} ${bytes}`;
     return { reply, accessLog };
   },
@@ -433,10 +409,10 @@ const wordpressApp: App = {
     if (outcome !== "ok") {
       const page = wpDiePage("Database Error", "<h1>Error establishing a database connection</h1>");
       const wait = outcome === "timeout" ? 60_000 : 0;
-      reply = http(500, [...base, ...WP_NOCACHE, ["Content-Length", String(byteLength(page))], ["Connection", "close"], ["Content-Type", "text/html; charset=utf-8"]], bodyFor(req, page), wordpressApp.serviceMs + wait);
+      reply = http(500, [...base, ...WP_NOCACHE, ["Content-Length", String(utf8Length(page))], ["Connection", "close"], ["Content-Type", "text/html; charset=utf-8"]], bodyFor(req, page), wordpressApp.serviceMs + wait);
     } else if (path.startsWith("/wp-admin/install.php")) {
       const page = wpInstallPage();
-      reply = http(200, [...base, ...WP_NOCACHE, ["Vary", "Accept-Encoding"], ["Content-Length", String(byteLength(page))], ...conn, ["Content-Type", "text/html; charset=utf-8"]], bodyFor(req, page), wordpressApp.serviceMs);
+      reply = http(200, [...base, ...WP_NOCACHE, ["Vary", "Accept-Encoding"], ["Content-Length", String(utf8Length(page))], ...conn, ["Content-Type", "text/html; charset=utf-8"]], bodyFor(req, page), wordpressApp.serviceMs);
     } else {
       reply = http(302, [...base, ...WP_NOCACHE, ["X-Redirect-By", "WordPress"], ["Location", `http://${req.host}/wp-admin/install.php`], ["Content-Length", "0"], ...conn, ["Content-Type", "text/html; charset=UTF-8"]], "", wordpressApp.serviceMs);
     }
@@ -476,7 +452,7 @@ const redisApp: App = {
   handle({ ctx }) {
     const t = ctx.nowMs;
     const d = new Date(t);
-    const stamp = `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(Math.floor(t % 1000)).padStart(3, "0")}`;
+    const stamp = `${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clockTime(d)}.${String(Math.floor(t % 1000)).padStart(3, "0")}`;
     return {
       reply: { kind: "not-http", banner: "-ERR wrong number of arguments for 'get' command\r\n" },
       errorLog: `1:M ${stamp} # Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection from ${ctx.clientIp}:${ctx.clientPort} aborted.`,
@@ -488,7 +464,7 @@ const redisApp: App = {
 function goReply(status: number, body: string, nowMs: number, req: HttpRequest, serviceMs: number): AppReply {
   const headers: [string, string][] = [
     ["Date", httpDate(nowMs)],
-    ["Content-Length", String(byteLength(body))],
+    ["Content-Length", String(utf8Length(body))],
   ];
   if (body.length > 0) headers.push(["Content-Type", "text/plain; charset=utf-8"]);
   if (closes(req)) headers.push(["Connection", "close"]);
@@ -501,7 +477,7 @@ function goNow(nowMs: number, startedMs: number, salt: string): string {
   const nanos = (((nowMs % 1000) + 1000) % 1000) * 1_000_000 + subMs;
   const d = new Date(nowMs);
   const frac = String(nanos).padStart(9, "0").replace(/0+$/, "");
-  const wall = `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}${frac ? "." + frac : ""}`;
+  const wall = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${clockTime(d)}${frac ? "." + frac : ""}`;
   const mono = Math.max(0, nowMs - startedMs) / 1000;
   return `${wall} +0000 UTC m=+${mono.toFixed(3)}${String(subMs).padStart(6, "0")}`;
 }
@@ -580,7 +556,7 @@ const helloApp: App = {
   serviceMs: 2,
   handle({ pod, req, ctx }) {
     const body = `Hello from ${pod.metadata.name} (${pod.status.podIP ?? ""})\n`;
-    return { reply: goReply(200, body, ctx.nowMs, req, helloApp.serviceMs), accessLog: `${slashTime(ctx.nowMs)} ${ctx.clientIp}:${ctx.clientPort} "${req.method} ${req.path}" 200 ${byteLength(body)}` };
+    return { reply: goReply(200, body, ctx.nowMs, req, helloApp.serviceMs), accessLog: `${slashTime(ctx.nowMs)} ${ctx.clientIp}:${ctx.clientPort} "${req.method} ${req.path}" 200 ${utf8Length(body)}` };
   },
 };
 

@@ -6,11 +6,9 @@ import type { AnyObject, LabelSelector, Labels, Taint, Toleration } from "../../
 import { humanDuration } from "../printers";
 import { goSort } from "./gosort";
 import { LEVEL_0, type PrefixWriter } from "./writer";
+import { rfc1123 } from "../../util/time";
+import { utf8Length } from "../../util/text";
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
  * Go's `t.Format(time.RFC1123Z)` for an API timestamp (kubectl runs in UTC here):
@@ -18,8 +16,7 @@ const pad2 = (n: number): string => String(n).padStart(2, "0");
  */
 export function rfc1123z(ts: string | undefined | null): string {
   if (!ts) return "Mon, 01 Jan 0001 00:00:00 +0000";
-  const d = new Date(Date.parse(ts));
-  return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+  return rfc1123(Date.parse(ts), "+0000");
 }
 
 /** `translateTimestampSince`: the age of a timestamp, `<unknown>` when unset. */
@@ -64,22 +61,14 @@ export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Lab
 const SKIP_ANNOTATIONS = new Set(["kubectl.kubernetes.io/last-applied-configuration"]);
 const MAX_ANNOTATION_LEN = 140;
 
-function utf8Len(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 /** Go's `s[:max]` on bytes, as whole characters. */
 function shorten(s: string, max: number): string {
-  if (utf8Len(s) <= max) return s;
+  if (utf8Length(s) <= max) return s;
   let out = "";
   let n = 0;
   for (const ch of s) {
-    const l = utf8Len(ch);
+    const l = utf8Length(ch);
     if (n + l > max) break;
     out += ch;
     n += l;
@@ -104,7 +93,7 @@ export function printAnnotationsMultiline(w: PrefixWriter, title: string, annota
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, indent);
     const value = annotations![key].replace(/\n$/, "");
-    if (utf8Len(value) + utf8Len(key) + 2 > MAX_ANNOTATION_LEN || value.includes("\n")) {
+    if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.includes("\n")) {
       w.write(LEVEL_0, `${key}:\n`);
       for (const s of value.split("\n")) w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
     } else {

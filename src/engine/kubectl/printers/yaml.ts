@@ -11,6 +11,7 @@
 //   folding of long plain and quoted scalars at column 80.
 
 import { goJsonNumber, formatGoFloatG, isPlainObject, toWellFormed } from "./gofmt";
+import { utf8Length } from "../../util/text";
 
 export class YamlError extends Error {}
 
@@ -337,14 +338,6 @@ function analyzeScalar(chars: string[]): Analysis {
   return a;
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 interface Ctx {
   root: boolean;
