@@ -14,7 +14,7 @@
  * jitter of timestamps comes from a hash of the pod uid.
  */
 import { imageRepository } from "./images";
-import { clockTime, MONTHS, pad2, slashTime, WEEKDAYS } from "../util/time";
+import { clockTime, MONTHS, pad2, slashTime, unixDate, WEEKDAYS } from "../util/time";
 import type { Container, Node, Pod } from "./types";
 
 /** One line a container wrote, at `time` (virtual ms since the epoch; fractions are sub-ms). */
@@ -458,10 +458,7 @@ function scriptLog(ctx: LogContext, tl: Timeline, until: number): void {
   const argv = [...(ctx.container.command ?? []), ...(ctx.container.args ?? [])];
   if (argv.length === 0) return;
   const script = /^(\/bin\/)?(sh|ash|bash)$/.test(argv[0]) && argv[1] === "-c" ? (argv[2] ?? "") : argv.join(" ");
-  const date = (t: number) => {
-    const d = new Date(t);
-    return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${clockTime(d)} UTC ${d.getUTCFullYear()}`;
-  };
+  const date = unixDate;
   const expand = (text: string, i: number, t: number) =>
     unquote(text)
       .replace(/\$\(date\)/g, date(t))

@@ -2,6 +2,7 @@ import type { Res as ExecResult } from "./result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { imageRepository } from "../cluster/images";
 import type { Pod } from "../cluster/types";
+import { unixDate } from "../util/time";
 import { formatIPv4, indexedIP, mustParseCidr } from "../cluster/ipam/cidr";
 import { queryCoreDns } from "../cluster/net/dns";
 import type { PodNetwork } from "../cluster/net/types";
@@ -110,7 +111,7 @@ export function runInPod(cluster: ClusterImpl, ns: string, podName: string, cont
       return ok("");
     }
     case "date":
-      return ok(new Date(cluster.rt.clock.now).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, "$1 $3 $2 $5 UTC $4") + "\n");
+      return ok(unixDate(cluster.rt.clock.now) + "\n");
     default:
       return notFound(cmd, fam, interactive, pod, cluster.rt.clock.now);
   }

@@ -8,6 +8,7 @@ import { runInPod, podPrompt } from "./pod";
 import { tokenize, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
 import { klogPrefix } from "../util/klog";
+import { unixDate } from "../util/time";
 import { runNodeTool } from "./node-tools";
 import { runNetTool } from "./pod-net";
 import type { Pod } from "../cluster/types";
@@ -227,7 +228,7 @@ export class Shell {
         return { stdout: "", stderr: err, exitCode: err ? 1 : 0 };
       }
       case "date":
-        return { stdout: goDate(this.cluster.rt.clock.now) + "\n", stderr: "", exitCode: 0 };
+        return { stdout: unixDate(this.cluster.rt.clock.now) + "\n", stderr: "", exitCode: 0 };
       default: {
         if (Object.hasOwn(FILTERS, cmd)) return this.filterWithFiles(cmd, args, stdin);
         const tool = runNodeTool(nodeView(this.cluster, ctx.node), argv);
@@ -308,7 +309,7 @@ export class Shell {
     const cur = this.context;
     if (cur.kind === "node" && cur.node === name) return { stdout: "", stderr: "", exitCode: 0 };
     this.stack.push({ kind: "node", node: name });
-    return { stdout: `Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-60-generic x86_64)\n\nLast login: ${goDate(this.cluster.rt.clock.now - 3_600_000)} from ${this.cluster.rt.store.list("Node")[0]?.status.addresses[0]?.address ?? "172.30.1.2"}\n`, stderr: "", exitCode: 0 };
+    return { stdout: `Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-60-generic x86_64)\n\nLast login: ${unixDate(this.cluster.rt.clock.now - 3_600_000)} from ${this.cluster.rt.store.list("Node")[0]?.status.addresses[0]?.address ?? "172.30.1.2"}\n`, stderr: "", exitCode: 0 };
   }
 }
 
@@ -318,14 +319,6 @@ function parseDuration(s: string | undefined): number | undefined {
   return Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
 }
 
-/** `date`'s default format (UTC). */
-function goDate(ms: number): string {
-  const d = new Date(ms);
-  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
 
 const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v1.33).
 

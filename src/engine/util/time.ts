@@ -40,3 +40,12 @@ export function ctime(ms: number): string {
   const d = new Date(Math.floor(ms / 1000) * 1000);
   return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]}${String(d.getUTCDate()).padStart(3)} ${clockTime(d)} ${d.getUTCFullYear()}`;
 }
+
+/**
+ * `date`'s default output (GNU and BusyBox: `%a %b %e %H:%M:%S %Z %Y`) and pam_lastlog's "Last
+ * login" time: `Mon May  5 09:05:00 UTC 2025`, the day space-padded.
+ */
+export function unixDate(ms: number): string {
+  const d = new Date(Math.floor(ms / 1000) * 1000);
+  return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]}${String(d.getUTCDate()).padStart(3)} ${clockTime(d)} UTC ${d.getUTCFullYear()}`;
+}
