@@ -32,7 +32,7 @@ describe("rr", () => {
     expect([rr.schedule(svc, "", 0)!.name, rr.schedule(svc, "", 0)!.name]).toEqual(["A", "B"]);
     const d = dest("D");
     svc.dests.unshift(d);
-    rr.added(svc, d);
+    rr.added!(svc, d);
     expect(Array.from({ length: 5 }, () => rr.schedule(svc, "", 0)!.name)).toEqual(["C", "D", "A", "B", "C"]);
   });
 
@@ -43,7 +43,7 @@ describe("rr", () => {
     rr.schedule(svc, "", 0); // B
     const [b] = svc.dests.splice(1, 1);
     b.available = false;
-    rr.removed(svc, b, 1);
+    rr.removed!(svc, b, 1);
     expect(Array.from({ length: 3 }, () => rr.schedule(svc, "", 0)!.name)).toEqual(["C", "A", "C"]);
   });
 
@@ -70,7 +70,7 @@ describe("wrr", () => {
     const s = createScheduler<D>("wrr", svc)!;
     expect(s.schedule(svc, "", 0)!.name).toBe("A");
     svc.dests[0].weight = 2;
-    s.updated(svc, svc.dests[0]);
+    s.updated!(svc, svc.dests[0]);
     // cw stays 1 (the pass in progress) until it runs out, then restarts at the new max weight 2.
     expect(Array.from({ length: 5 }, () => s.schedule(svc, "", 0)!.name).join("")).toBe("ABAAB");
   });

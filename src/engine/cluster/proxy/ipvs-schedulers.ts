@@ -43,12 +43,14 @@ export interface IpvsScheduler<D extends SchedDest> {
   readonly name: string;
   /** Picks a destination for a new connection, or null ("no destination available"). */
   schedule(svc: SchedService<D>, clientIp: string, nowMs: number): D | null;
+  // Like the kernel's `struct ip_vs_scheduler`, the hooks are optional: stateless schedulers
+  // (lc, wlc, sed, nq…) have none.
   /** `add_dest`: `dest` was just inserted at index 0. */
-  added(svc: SchedService<D>, dest: D): void;
+  added?(svc: SchedService<D>, dest: D): void;
   /** `del_dest`: the destination that was at `index` was just unlinked. */
-  removed(svc: SchedService<D>, dest: D, index: number): void;
+  removed?(svc: SchedService<D>, dest: D, index: number): void;
   /** `upd_dest`: `dest`'s weight changed. */
-  updated(svc: SchedService<D>, dest: D): void;
+  updated?(svc: SchedService<D>, dest: D): void;
 }
 
 /**
@@ -127,7 +129,6 @@ class RoundRobin<D extends SchedDest> implements IpvsScheduler<D> {
   removed(_svc: SchedService<D>, _dest: D, index: number): void {
     if (index <= this.ptr) this.ptr--;
   }
-  updated(): void {}
 }
 
 function gcd(a: number, b: number): number {
@@ -237,9 +238,6 @@ class LeastConnection<D extends SchedDest> implements IpvsScheduler<D> {
     }
     return least;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /**
@@ -279,9 +277,6 @@ class WeightedLeastConnection<D extends SchedDest> implements IpvsScheduler<D> {
   schedule(svc: SchedService<D>): D | null {
     return weightedLeast(svc.dests, connOverhead);
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /** sed and nq's expected delay: only active connections count, plus the incoming one. */
@@ -293,9 +288,6 @@ class ShortestExpectedDelay<D extends SchedDest> implements IpvsScheduler<D> {
   schedule(svc: SchedService<D>): D | null {
     return weightedLeast(svc.dests, expectedDelay);
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /**
@@ -320,9 +312,6 @@ class NeverQueue<D extends SchedDest> implements IpvsScheduler<D> {
     }
     return least;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 const SH_BUCKETS = 256; // CONFIG_IP_VS_SH_TAB_BITS = 8
@@ -405,7 +394,6 @@ class DestinationHashing<D extends SchedDest> implements IpvsScheduler<D> {
   removed(svc: SchedService<D>): void {
     this.reassign(svc);
   }
-  updated(): void {}
 }
 
 /** lblc/lblcr `is_overloaded()`: busier than its weight while some destination is under half. */
@@ -441,9 +429,6 @@ class LocalityLeastConnection<D extends SchedDest> implements IpvsScheduler<D> {
     this.lastUse = nowMs;
     return d;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /**
@@ -522,9 +507,6 @@ class LocalityLeastConnectionReplicated<D extends SchedDest> implements IpvsSche
     this.lastUse = nowMs;
     return w;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /**
@@ -544,9 +526,6 @@ class WeightedFailover<D extends SchedDest> implements IpvsScheduler<D> {
     }
     return best;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /**
@@ -567,9 +546,6 @@ class WeightedOverflow<D extends SchedDest> implements IpvsScheduler<D> {
     }
     return best;
   }
-  added(): void {}
-  removed(): void {}
-  updated(): void {}
 }
 
 /** The scheduler modules a stock kernel ships (`modprobe ip_vs_<name>` succeeds for these). */

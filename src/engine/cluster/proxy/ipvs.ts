@@ -658,7 +658,7 @@ export class IpvsTable {
     d.available = true;
     s.dests.unshift(d);
     s.byDest.set(k, d);
-    s.sched.added(s, d);
+    s.sched.added?.(s, d);
   }
 
   /**
@@ -672,13 +672,13 @@ export class IpvsTable {
     s.dests.splice(i, 1);
     s.byDest.delete(d.key);
     d.available = false;
-    s.sched.removed(s, d, i);
+    s.sched.removed?.(s, d, i);
     if (d.refs > 0) s.trash.set(d.key, d);
   }
 
   private setWeight(s: ServiceImpl, d: DestImpl, weight: number): void {
     d.weight = weight;
-    s.sched.updated(s, d);
+    s.sched.updated?.(s, d);
   }
 
   /** kube-proxy's `tryDeleteRs` over its graceful list. */
