@@ -5,7 +5,7 @@
  * records every connection as a {@link FlowEvent} the canvas can animate.
  */
 import type { Runtime } from "../runtime";
-import type { Pod } from "../types";
+import type { Pod, Service } from "../types";
 import type { CalicoIpam } from "../ipam/calico";
 import { SERVICE_NAME_LABEL } from "../controllers/endpointslice";
 import { Prng } from "../../util/prng";
@@ -100,7 +100,11 @@ export class Network implements PodNetwork {
   ) {
     this.prng = new Prng((rt.options.seed ^ 0x5eed_7aff) >>> 0);
     const store = rt.store;
-    store.watch("Service", (e) => this.touch(`${e.object.metadata.namespace}/${e.object.metadata.name}`));
+    store.watch("Service", (e) => {
+      if (e.old) this.unindexService(e.old);
+      if (e.type !== "DELETED") this.indexService(e.object);
+      this.touch(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
+    });
     store.watch("EndpointSlice", (e) => {
       const ns = e.object.metadata.namespace;
       const old = e.old?.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -202,10 +206,12 @@ export class Network implements PodNetwork {
   // ------------------------------------------------------------------ addresses
 
   private podByIP(ip: string): Pod | undefined {
+    // Calico's handle for a pod's address is the kubelet's `namespace/name` (no scan of every pod).
     const owner = this.calico.allocationOf(ip);
     if (!owner || owner.kind !== "pod") return undefined;
-    for (const p of this.rt.store.list("Pod")) if (p.status.podIP === ip && !p.spec.hostNetwork) return p;
-    return undefined;
+    const slash = owner.handle.indexOf("/");
+    const p = this.rt.store.get("Pod", owner.handle.slice(0, slash), owner.handle.slice(slash + 1));
+    return p && p.status.podIP === ip && !p.spec.hostNetwork ? p : undefined;
   }
 
   private nodeByIP(ip: string): string | undefined {
@@ -214,13 +220,35 @@ export class Network implements PodNetwork {
     return undefined;
   }
 
-  private serviceOf(ip: string, port: number): string | undefined {
-    for (const s of this.rt.store.list("Service")) {
-      if (s.spec.clusterIP === ip && s.spec.ports?.some((p) => p.port === port)) return `${s.metadata.namespace}/${s.metadata.name}`;
-      if (s.spec.ports?.some((p) => p.nodePort === port) && this.nodeByIP(ip)) return `${s.metadata.namespace}/${s.metadata.name}`;
-    }
-    return undefined;
+  /** Services by ClusterIP and by NodePort (informer indexes: connections look them up). */
+  private readonly byClusterIP = new Map<string, Service>();
+  private readonly byNodePort = new Map<number, Service>();
+
+  private indexService(svc: Service): void {
+    if (svc.spec.clusterIP && svc.spec.clusterIP !== "None") this.byClusterIP.set(svc.spec.clusterIP, svc);
+    for (const p of svc.spec.ports ?? []) if (p.nodePort) this.byNodePort.set(p.nodePort, svc);
   }
+
+  private unindexService(svc: Service): void {
+    if (svc.spec.clusterIP && this.byClusterIP.get(svc.spec.clusterIP)?.metadata.uid === svc.metadata.uid) this.byClusterIP.delete(svc.spec.clusterIP);
+    for (const p of svc.spec.ports ?? []) if (p.nodePort && this.byNodePort.get(p.nodePort)?.metadata.uid === svc.metadata.uid) this.byNodePort.delete(p.nodePort);
+  }
+
+  /** The Service whose ClusterIP is `ip` (and which has `port`, when given), as `ns/name`. */
+  serviceByClusterIP(ip: string, port?: number): string | undefined {
+    const s = this.byClusterIP.get(ip);
+    if (!s || (port !== undefined && !s.spec.ports?.some((p) => p.port === port))) return undefined;
+    return `${s.metadata.namespace}/${s.metadata.name}`;
+  }
+
+  /** The Service a dialled `ip:port` belongs to: its ClusterIP, or a NodePort on a node's address. */
+  private serviceOf(ip: string, port: number): string | undefined {
+    const byIP = this.serviceByClusterIP(ip, port);
+    if (byIP) return byIP;
+    const s = this.byNodePort.get(port);
+    return s && this.nodeByIP(ip) ? `${s.metadata.namespace}/${s.metadata.name}` : undefined;
+  }
+
 
   private sourceOf(from: Endpoint): { ip: string; node?: string; host: boolean; namespace?: string; name: string } | undefined {
     if (from.kind === "pod") {

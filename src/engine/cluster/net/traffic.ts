@@ -205,11 +205,9 @@ export class Traffic {
   }
 
   private serviceKey(ip: string, port?: number): string | undefined {
-    for (const s of this.rt.store.list("Service")) {
-      if (s.spec.clusterIP === ip && (port === undefined || s.spec.ports?.some((p) => p.port === port))) return `${s.metadata.namespace}/${s.metadata.name}`;
-    }
-    return undefined;
+    return this.net.serviceByClusterIP(ip, port);
   }
+
 
   private send(g: TrafficGenerator): void {
     g.sent++;
