@@ -29,10 +29,6 @@ function host(): HTMLElement | undefined {
   return h?.isConnected ? h : undefined;
 }
 
-/** Elements alive now. */
-export function aliveParticles(): number {
-  return running.size;
-}
 
 /** Room for this many more elements. */
 export function particleRoom(): number {

@@ -82,12 +82,6 @@ export function lastFlowThrough(flows: readonly FlowEvent[], node: string): Flow
   return undefined;
 }
 
-/** The newest `max` connections through node `node`'s rules, newest first. */
-export function recentThrough(flows: readonly FlowEvent[], node: string, max: number): FlowEvent[] {
-  const out: FlowEvent[] = [];
-  for (let i = flows.length - 1; i >= 0 && out.length < max; i--) if (flows[i].node === node) out.push(flows[i]);
-  return out;
-}
 
 /**
  * Reads something from the live cluster as of `_version`: the argument only keys a memo (the

@@ -198,10 +198,6 @@ export class Network implements PodNetwork {
     });
   }
 
-  /** Which proxy mode a node is programmed in (as its kube-proxy started). */
-  modeOf(node: string): ProxyMode | undefined {
-    return this.proxies.get(node)?.mode;
-  }
 
   // ------------------------------------------------------------------ addresses
 
@@ -475,12 +471,6 @@ export class Network implements PodNetwork {
     for (const l of this.listeners) l(conn.event);
   }
 
-  /** Number of open connections whose backend is the pod `ns/name`. */
-  activeTo(ns: string, name: string): number {
-    let n = 0;
-    for (const c of this.conns.values()) if (c.event.backend?.namespace === ns && c.event.backend.name === name) n++;
-    return n;
-  }
 
   // ------------------------------------------------------------------ DNS, ping
 

@@ -7,7 +7,6 @@
  * rule generators can cache per service port by identity.
  */
 import type { EndpointSlice, Service } from "../types";
-import { SERVICE_NAME_LABEL } from "../controllers/endpointslice";
 import { servicePortName } from "./hash";
 import type { Protocol } from "./rules";
 
@@ -83,10 +82,6 @@ export function isProxied(svc: Service): boolean {
   return !svc.metadata.labels?.["service.kubernetes.io/service-proxy-name"];
 }
 
-/** The EndpointSlices that belong to a Service (by the `kubernetes.io/service-name` label). */
-export function slicesOf(svc: Service, all: readonly EndpointSlice[]): EndpointSlice[] {
-  return all.filter((s) => s.metadata.namespace === svc.metadata.namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name);
-}
 
 /** kube-proxy's service ports for one Service as seen from `nodeName`. */
 export function buildServicePorts(svc: Service, slices: readonly EndpointSlice[], nodeName: string): ProxyServicePort[] {
