@@ -132,7 +132,7 @@ export class Network implements PodNetwork {
         const conf = store.get("ConfigMap", "kube-system", "kube-proxy")?.data?.["config.conf"] ?? "";
         const mode = proxyModeFrom(conf);
         const scheduler = /^\s+scheduler: "?([a-z]*)"?$/m.exec(conf)?.[1] ?? "";
-        proxy.start(mode === "ipvs" ? "ipvs" : "iptables", scheduler);
+        proxy.start(mode === "ipvs" ? "ipvs" : "iptables", scheduler, this.rt.clock.now);
         this.scheduleSync(proxy);
       } else if (!running && (e.type === "DELETED" || p.metadata.deletionTimestamp)) {
         proxy.stop();

@@ -67,12 +67,12 @@ export class KubeProxy {
   }
 
   /** The kube-proxy pod started (again): re-read the configuration and program everything. */
-  start(mode: ProxyMode, scheduler: string): void {
+  start(mode: ProxyMode, scheduler: string, nowMs: number): void {
     if (mode !== this.mode) {
       // The new proxier cleans up what the other mode left behind.
       this.iptables = new IptablesProxier({ clusterCidr: this.clusterCidr });
       this.tablesDirty = true;
-      this.ipvs.sync([], this.lastSync);
+      this.ipvs.sync([], nowMs);
       this.byService.clear();
     }
     this.mode = mode;
