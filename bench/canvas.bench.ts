@@ -147,7 +147,7 @@ async function countDots(page: Page): Promise<void> {
     window.__dots = [];
     window.__dotsStop = false;
     const tick = () => {
-      window.__dots.push(document.querySelectorAll(".traffic-layer .particle").length);
+      window.__dots.push(window.__podflow.particlesInFlight());
       if (!window.__dotsStop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

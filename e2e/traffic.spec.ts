@@ -53,6 +53,29 @@ test.describe("traffic", () => {
     await expect(page.getByRole("alert")).toHaveCount(0);
   });
 
+  test("requests travel on the canvas to the pods, and a refused one is marked where it failed", async ({ lab }) => {
+    const traffic = new TrafficPage(lab);
+    await traffic.loadScenario("The article's test deployment");
+    await expect(lab.service("my-service")).toContainText("1 ready endpoint", { timeout: 30_000 });
+    await lab.run("kubectl run client --image=nginx");
+    await expect(lab.pod("client")).toContainText("Running · ready", { timeout: 30_000 });
+
+    await traffic.open();
+    await traffic.start({ from: "client", to: "my-service", rate: 10, duration: "1 min" });
+    // A dot is on its way, and it moves: two readings of its position differ.
+    const dot = traffic.movingDots().first();
+    await expect(dot).toBeVisible();
+    const at = () => dot.evaluate((el) => (el as HTMLElement).style.transform);
+    const first = await at();
+    await expect.poll(at).not.toBe(first);
+
+    // No pods behind the Service: kube-proxy rejects the connection, and the canvas says so.
+    await lab.run("kubectl delete deployment test");
+    await expect(lab.service("my-service")).toContainText("0 ready endpoints", { timeout: 30_000 });
+    await expect(traffic.failureMark("refused").first()).toBeVisible({ timeout: 20_000 });
+    await traffic.panel.getByRole("button", { name: /^Stop traffic / }).first().click();
+  });
+
   test("switching kube-proxy to IPVS runs the real steps and the nodes follow one by one", async ({ lab }) => {
     const traffic = new TrafficPage(lab);
     await traffic.open();

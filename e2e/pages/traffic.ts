@@ -44,6 +44,19 @@ export class TrafficPage {
     await expect(this.panel.getByRole("button", { name: /^Stop traffic / })).not.toHaveCount(0);
   }
 
+  /**
+   * Request dots on the canvas that are moving now (the layer keeps idle dots, transparent, to
+   * reuse them). Decoration hidden from assistive technology, so found by class.
+   */
+  movingDots(kind: "ok" | "fail" = "ok"): Locator {
+    return this.page.locator(`.traffic-layer .particle.${kind}:not([style*="opacity: 0;"])`);
+  }
+
+  /** The mark left where a request failed, with its reason ("✕ refused"). */
+  failureMark(reason: string): Locator {
+    return this.page.locator(".traffic-layer .particle-burst", { hasText: `✕ ${reason}` }).and(this.page.locator(':not([style*="opacity: 0;"])'));
+  }
+
   /** Waits until no generator is running and no connection is open any more. */
   async waitUntilDone() {
     await expect(this.panel.getByText("No traffic running.")).toBeVisible({ timeout: 30_000 });

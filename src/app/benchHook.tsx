@@ -7,9 +7,11 @@
  * - `loadScenario(id, options)`: start a lab with more workers, e.g. `{ workers: 10 }`.
  * - `mountCanvas(el)`: renders a second, fresh canvas into `el` and resolves with the ms until
  *   every pod card of the current graph is in the DOM and painted (a first render).
+ * - `particlesInFlight()`: how many request dots (and failure marks) are moving right now.
  */
 import { createRoot } from "react-dom/client";
 import { graphStore } from "../canvas/graphStore";
+import { particlesInFlight } from "../canvas/traffic/particles";
 import { labStore } from "../store";
 import { loadScenario } from "../store/session";
 import { uiStore } from "../ui/store";
@@ -32,5 +34,5 @@ async function mountCanvas(el: HTMLElement): Promise<number> {
 
 /** Puts the hook on window. */
 export function install(): void {
-  Object.assign(window, { __podflow: { labStore, uiStore, graphStore, loadScenario, mountCanvas } });
+  Object.assign(window, { __podflow: { labStore, uiStore, graphStore, loadScenario, mountCanvas, particlesInFlight } });
 }

@@ -6,10 +6,11 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type NodeMouseHandler, type ReactFlowState } from "@xyflow/react";
 import { domAnimation, LazyMotion, MotionConfig } from "framer-motion";
 import "@xyflow/react/dist/base.css";
-import { useCallback, type KeyboardEvent } from "react";
+import { useCallback, useEffect, type KeyboardEvent, type PointerEvent } from "react";
 import { useUi, uiStore } from "../ui/store";
 import { useResolvedTheme } from "../ui/theme";
 import { EndpointEdgeView, OwnerEdgeView } from "./edges/EdgeViews";
+import { armFreshness } from "./fresh";
 import { useGraph } from "./graphStore";
 import { FrameCard } from "./nodes/FrameCard";
 import { GroupCard } from "./nodes/GroupCard";
@@ -30,6 +31,16 @@ const PRO = { hideAttribution: true };
 const FAR_ZOOM = 0.45;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
+/**
+ * A drag on the empty pane holds the pointer (pointer capture): while the learner pans, the
+ * browser sends each move straight to the pane instead of hit-testing the cards under the cursor
+ * first (a measurable part of a frame with 300 cards; `npm run bench -- canvas`).
+ */
+const holdPointer = (e: PointerEvent<HTMLDivElement>) => {
+  const el = e.target as HTMLElement;
+  if (e.button === 0 && el.classList.contains("react-flow__pane")) el.setPointerCapture(e.pointerId);
+};
+
 const onNodeClick: NodeMouseHandler = (_e, node) => {
   const sel = selectionOf(node.id);
   if (sel) uiStore.getState().select(sel);
@@ -43,6 +54,8 @@ function CanvasInner() {
   const onMoveStart = useAutoFit(nodes.length);
   // One boolean subscription for the whole canvas: crossing the threshold re-renders nothing but this.
   const far = useStore(isFar);
+  // What the canvas opens on is not news: only later pods and endpoints animate in.
+  useEffect(armFreshness, []);
 
   // Enter or Space on a focused card selects it (React Flow's own selection is off: the UI
   // store owns selection, so one click path and one keyboard path lead to the same place).
@@ -58,6 +71,7 @@ function CanvasInner() {
 
   return (
     <ReactFlow
+      onPointerDown={holdPointer}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -73,7 +87,6 @@ function CanvasInner() {
       deleteKeyCode={null}
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
-      onlyRenderVisibleElements
       fitView
       fitViewOptions={FIT}
       minZoom={0.1}

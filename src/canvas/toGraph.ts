@@ -158,6 +158,10 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         position: { x: frameX, y: L.FRAME_Y },
         width: L.FRAME_W,
         height,
+        // Every card has a fixed size. Saying so (`measured`) lets React Flow keep the handle bounds
+        // it measured when a node object is replaced; without it, each changed node is measured
+        // again through a ResizeObserver and a forced layout.
+        measured: { width: L.FRAME_W, height },
         zIndex: -1,
         selectable: false,
         draggable: false,
@@ -186,6 +190,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           position: { x, y },
           width: L.POD_W,
           height: L.POD_H,
+          measured: { width: L.POD_W, height: L.POD_H },
           draggable: false,
           ariaLabel: pod.metadata.name,
           domAttributes: { "aria-roledescription": "pod" },
@@ -216,6 +221,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           position: { x, y },
           width: L.POD_W,
           height: L.POD_H,
+          measured: { width: L.POD_W, height: L.POD_H },
           draggable: false,
           ariaLabel: `${name}: ${members.length} pods on ${frameName}`,
           domAttributes: { "aria-roledescription": "pod group" },
@@ -229,6 +235,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
   // ---- Deployments and their ReplicaSets (top rows).
   const deployments = snapshot.deployments.filter((d) => shown(d.metadata.namespace));
   const deploySlots = slotsFor("deployments", deployments.map(key));
+  const rsIndex = indexReplicaSets(snapshot.replicaSets, snapshot.pods);
   const rsNodeOf = new Map<string, string>(); // rs key → node id
   for (const d of deployments) {
     const dk = key(d);
@@ -246,13 +253,14 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         position: at,
         width: L.DEPLOY_W,
         height: L.DEPLOY_H,
+        measured: { width: L.DEPLOY_W, height: L.DEPLOY_H },
         draggable: false,
         ariaLabel: `Deployment ${d.metadata.name}`,
         domAttributes: { "aria-roledescription": "deployment" },
         data: { deployment: d, collapsed, large, dimmed, selected },
       })),
     );
-    const sets = replicaSetsOf(snapshot.replicaSets, snapshot.pods, d).slice(0, 2);
+    const sets = replicaSetsOf(rsIndex, d).slice(0, 2);
     sets.forEach((rs, i) => {
       const rk = key(rs);
       const rid = `rs:${rk}`;
@@ -267,6 +275,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           position: { x, y },
           width: L.RS_W,
           height: L.RS_H,
+          measured: { width: L.RS_W, height: L.RS_H },
           draggable: false,
           ariaLabel: `ReplicaSet ${rs.metadata.name}`,
           domAttributes: { "aria-roledescription": "replica set" },
@@ -313,6 +322,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         position: { x, y },
         width: L.SERVICE_W,
         height: L.SERVICE_H,
+        measured: { width: L.SERVICE_W, height: L.SERVICE_H },
         draggable: false,
         ariaLabel: `Service ${svc.metadata.name}`,
         domAttributes: { "aria-roledescription": "service" },
@@ -341,7 +351,15 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
     }
   }
 
-  return { nodes, edges, slots, memo, filterError };
+  // Unchanged lists keep their identity too: React Flow re-indexes every edge when the array changes.
+  const sameList = <T,>(a: readonly T[], b: readonly T[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+  return {
+    nodes: sameList(nodes, prev?.nodes) ? prev!.nodes : nodes,
+    edges: sameList(edges, prev?.edges) ? prev!.edges : edges,
+    slots,
+    memo,
+    filterError,
+  };
 }
 
 /** Ready edges draw over not-ready ones when a group mixes them. */
@@ -358,17 +376,37 @@ function selectorOverlaps(svc: Service, pods: readonly Pod[], matches: (l: Label
   );
 }
 
+/** ReplicaSets by owning Deployment (namespace/uid), and the ReplicaSets that still have pods. */
+export interface ReplicaSetIndex {
+  byDeployment: Map<string, ReplicaSet[]>;
+  withPods: Set<string>;
+}
+
+/** Indexes the ReplicaSets once per graph (not once per Deployment: 1,000 pods × 100 Deployments adds up). */
+export function indexReplicaSets(all: readonly ReplicaSet[], pods: readonly Pod[]): ReplicaSetIndex {
+  const byDeployment = new Map<string, ReplicaSet[]>();
+  for (const rs of all) {
+    for (const r of rs.metadata.ownerReferences ?? []) {
+      if (r.kind !== "Deployment") continue;
+      const k = `${rs.metadata.namespace ?? ""}/${r.uid}`;
+      const list = byDeployment.get(k);
+      if (list) list.push(rs);
+      else byDeployment.set(k, [rs]);
+    }
+  }
+  const withPods = new Set<string>();
+  for (const p of pods) withPods.add(`${p.metadata.namespace ?? ""}/${podOwnerRef(p)?.name ?? ""}`);
+  return { byDeployment, withPods };
+}
+
 /**
  * A Deployment's ReplicaSets worth drawing, newest first: the current one, and older ones only
  * while they still have pods (a rollout in progress).
  */
-export function replicaSetsOf(all: readonly ReplicaSet[], pods: readonly Pod[], d: Deployment): ReplicaSet[] {
-  const mine = all.filter(
-    (rs) => rs.metadata.namespace === d.metadata.namespace && rs.metadata.ownerReferences?.some((r) => r.kind === "Deployment" && r.uid === d.metadata.uid),
-  );
+export function replicaSetsOf(index: ReplicaSetIndex, d: Deployment): ReplicaSet[] {
+  const mine = [...(index.byDeployment.get(`${d.metadata.namespace ?? ""}/${d.metadata.uid}`) ?? [])];
   mine.sort((a, b) => (revision(b) - revision(a)) || b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp));
-  const withPods = new Set(pods.map((p) => `${p.metadata.namespace}/${podOwnerRef(p)?.name ?? ""}`));
-  return mine.filter((rs, i) => i === 0 || rs.spec.replicas > 0 || withPods.has(key(rs)));
+  return mine.filter((rs, i) => i === 0 || rs.spec.replicas > 0 || index.withPods.has(key(rs)));
 }
 
 function revision(rs: ReplicaSet): number {

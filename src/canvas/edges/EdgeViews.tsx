@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
+import { useFirstSight } from "../fresh";
 import type { EndpointEdge, OwnerEdge } from "../types";
 
 const STATE_TEXT = { ready: "", "not-ready": "not ready", terminating: "terminating" } as const;
@@ -13,10 +14,11 @@ export const EndpointEdgeView = memo(function EndpointEdgeView(props: EdgeProps<
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const state = data?.state ?? "ready";
+  const draw = useFirstSight(id);
   const words = [data?.count ? `${data.count} pods` : "", STATE_TEXT[state]].filter(Boolean).join(", ");
   return (
     <>
-      <BaseEdge id={id} path={path} className={`edge-endpoint ${state}${data?.highlighted ? " highlighted" : ""}`} />
+      <BaseEdge id={id} path={path} className={`edge-endpoint ${state}${draw ? " draw" : ""}${data?.highlighted ? " highlighted" : ""}`} />
       {words && (
         <EdgeLabelRenderer>
           <div className={`edge-label ${state}`} style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly + 18}px)` }}>

@@ -4,6 +4,7 @@ import { memo } from "react";
 import { act } from "../../panels/actions";
 import { deletePod } from "../../panels/commands";
 import { Chips } from "../Chips";
+import { useChangedFrom, useFirstSight } from "../fresh";
 import { IpText } from "../IpText";
 import { podLook } from "../podView";
 import { usePodTraffic } from "../traffic/connections";
@@ -12,7 +13,8 @@ import type { PodNode } from "../types";
 /**
  * A pod: name, IP, status in words and colour, labels as chips, its owner, how many Services
  * list it, and (when traffic runs) its live connection count. Appears, becomes ready and
- * terminates with motion; the ring beats when it joins or leaves a Service.
+ * terminates with motion; the ring beats when it joins or leaves a Service. Only real changes
+ * move (fresh.ts): a card mounted again by React Flow stays still.
  */
 export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
   const { pod, owner, endpointOf, dimmed, selected } = data;
@@ -21,16 +23,18 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
   const look = podLook(pod);
   const traffic = usePodTraffic(`${ns}/${name}`);
   const terminating = look.tone === "off";
+  const uid = pod.metadata.uid ?? `${ns}/${name}`;
+  const fresh = useFirstSight(uid);
   return (
     <m.div
       className={`card pod tone-${look.tone}${dimmed ? " dimmed" : ""}${selected ? " selected" : ""}${ns === "kube-system" ? " system" : ""}`}
-      initial={{ opacity: 0, scale: 0.8 }}
+      initial={fresh ? { opacity: 0, scale: 0.8 } : false}
       animate={{ opacity: dimmed ? 0.35 : terminating ? 0.6 : 1, scale: terminating ? 0.94 : 1 }}
       transition={{ type: "spring", stiffness: 260, damping: 24 }}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      {/* Keyed on the count: a new element replays the beat each time endpoints change. */}
-      <span key={endpointOf} className={`beat${endpointOf > 0 ? " on" : ""}`} aria-hidden="true" />
+      {/* Keyed on the count: a new element, which beats if the count really changed. */}
+      <Beat key={endpointOf} uid={uid} count={endpointOf} />
       <div className="card-head">
         <span className="pod-name" title={name}>
           {name}
@@ -42,10 +46,7 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
         )}
       </div>
       <div className="card-line">
-        <span key={look.readiness} className={`status-word ${look.tone}`}>
-          {look.status}
-          {look.readiness && ` · ${look.readiness}`}
-        </span>
+        <StatusWord key={look.readiness} uid={uid} tone={look.tone} text={look.readiness ? `${look.status} · ${look.readiness}` : look.status} />
       </div>
       <div className="card-line">
         <IpText ip={pod.status.podIP} />
@@ -63,3 +64,15 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
     </m.div>
   );
 });
+
+/** The ring that pulses once when the pod joins or leaves a Service. */
+function Beat({ uid, count }: { uid: string; count: number }) {
+  const changed = useChangedFrom(`${uid}|endpoints`, count);
+  return <span className={`beat${changed ? " on" : ""}`} aria-hidden="true" />;
+}
+
+/** Phase and readiness in words; settles with a small bounce when readiness changes. */
+function StatusWord({ uid, tone, text }: { uid: string; tone: string; text: string }) {
+  const fresh = useFirstSight(`${uid}|${text}`);
+  return <span className={`status-word ${tone}${fresh ? " settle" : ""}`}>{text}</span>;
+}

@@ -1,8 +1,9 @@
 /**
  * The one layer request particles are drawn in. It sits inside React Flow's viewport
  * (ViewportPortal), so particles live in flow coordinates and pan/zoom with the canvas for free.
- * Mounting it starts the traffic feed (feed.ts), which animates plain DOM nodes with the Web
- * Animations API — React renders this layer once, never per particle or per frame.
+ * Mounting it starts the traffic feed (feed.ts), whose particles (particles.ts) are plain DOM
+ * nodes moved by transform and opacity — React renders this layer once, never per particle or
+ * per frame.
  */
 import { ViewportPortal } from "@xyflow/react";
 import { useCallback, useEffect } from "react";
