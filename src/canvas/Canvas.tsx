@@ -24,7 +24,9 @@ import "./canvas.css";
 
 const nodeTypes = { frame: FrameCard, pod: PodCard, group: GroupCard, service: ServiceCard, deployment: DeploymentCard, replicaset: ReplicaSetCard };
 const edgeTypes = { endpoint: EndpointEdgeView, owner: OwnerEdgeView };
-const FIT = { padding: 0.08, maxZoom: 1 };
+const FIT = { padding: 0.06, maxZoom: 1 };
+/** Presentation: a small cluster may be drawn larger than life, so the back row can read it. */
+const FIT_PRESENTING = { padding: 0.04, maxZoom: 1.6 };
 const PRO = { hideAttribution: true };
 
 /** Below this zoom, cards drop their small print (chips, footers, shadows): unreadable anyway, and costly to paint at 1,000 pods. */
@@ -51,7 +53,8 @@ function CanvasInner() {
   const edges = useGraph((s) => s.graph.edges);
   const theme = useResolvedTheme();
   const presentation = useUi((s) => s.presentation);
-  const onMoveStart = useAutoFit(nodes.length);
+  const fit = presentation ? FIT_PRESENTING : FIT;
+  const onMoveStart = useAutoFit(nodes.length, fit);
   // One boolean subscription for the whole canvas: crossing the threshold re-renders nothing but this.
   const far = useStore(isFar);
   // What the canvas opens on is not news: only later pods and endpoints animate in.
@@ -88,7 +91,7 @@ function CanvasInner() {
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       fitView
-      fitViewOptions={FIT}
+      fitViewOptions={fit}
       minZoom={0.1}
       maxZoom={2}
       colorMode={theme}
@@ -97,7 +100,7 @@ function CanvasInner() {
       className={[presentation ? "presentation" : "", far ? "far" : ""].join(" ").trim() || undefined}
     >
       <Background gap={24} size={1} />
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={FIT} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} />
       <TrafficLayer />
     </ReactFlow>
   );

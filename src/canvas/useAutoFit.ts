@@ -1,19 +1,24 @@
-import { useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useEffect, useRef } from "react";
 
+const sizeOf = (s: ReactFlowState) => `${Math.round(s.width)}x${Math.round(s.height)}`;
+
 /**
- * Keeps the whole cluster in view as it grows (a new Deployment, a new node frame) until the
- * learner pans or zooms by hand; from then on the view is theirs. Returns the onMoveStart handler
- * that notices a hand-made move (React Flow passes an event only for those).
+ * Keeps the whole cluster in view as it grows (a new Deployment, a new node frame) and as the
+ * canvas changes size (window, terminal, presentation mode) until the learner pans or zooms by
+ * hand; from then on the view is theirs. Returns the onMoveStart handler that notices a hand-made
+ * move (React Flow passes an event only for those).
  */
-export function useAutoFit(nodeCount: number): (event: MouseEvent | TouchEvent | null) => void {
+export function useAutoFit(nodeCount: number, fit: { padding: number; maxZoom: number }): (event: MouseEvent | TouchEvent | null) => void {
   const flow = useReactFlow();
   const manual = useRef(false);
+  const size = useStore(sizeOf);
+  const { padding, maxZoom } = fit;
   useEffect(() => {
     if (manual.current || nodeCount === 0) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1, duration: 200 }));
+    const id = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom, duration: 200 }));
     return () => cancelAnimationFrame(id);
-  }, [flow, nodeCount]);
+  }, [flow, nodeCount, size, padding, maxZoom]);
   return useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) manual.current = true;
   }, []);

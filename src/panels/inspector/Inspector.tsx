@@ -10,7 +10,7 @@ import { useSelectedObject } from "./useSelected";
 export function Inspector() {
   const selection = useUi((s) => s.selection);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className={`inspector${selection ? "" : " empty"}`} aria-label="Inspector">
       {selection ? <Selected key={`${selection.kind}/${selection.namespace}/${selection.name}`} sel={selection} /> : <Empty />}
     </aside>
   );
