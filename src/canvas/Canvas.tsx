@@ -4,7 +4,7 @@
  * clicks and Enter on a card into a selection for the inspector.
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type NodeMouseHandler, type ReactFlowState } from "@xyflow/react";
-import { domAnimation, LazyMotion, MotionConfig } from "framer-motion";
+import { LazyMotion, MotionConfig } from "framer-motion";
 import "@xyflow/react/dist/base.css";
 import { useCallback, useEffect, type KeyboardEvent, type PointerEvent } from "react";
 import { useUi, uiStore } from "../ui/store";
@@ -28,6 +28,7 @@ const FIT = { padding: 0.06, maxZoom: 1 };
 /** Presentation: a small cluster may be drawn larger than life, so the back row can read it. */
 const FIT_PRESENTING = { padding: 0.04, maxZoom: 1.6 };
 const PRO = { hideAttribution: true };
+const motionFeatures = () => import("./motionFeatures").then((m) => m.default);
 
 /** Below this zoom, cards drop their small print (chips, footers, shadows): unreadable anyway, and costly to paint at 1,000 pods. */
 const FAR_ZOOM = 0.45;
@@ -108,13 +109,14 @@ function CanvasInner() {
 
 /**
  * The canvas with its own React Flow provider. framer-motion is set up here, not in the app
- * shell, so it loads with the canvas chunk; reducedMotion="user" honours prefers-reduced-motion.
+ * shell, so it loads with the canvas chunk (its animation features a moment later, in a chunk of
+ * their own); reducedMotion="user" honours prefers-reduced-motion.
  */
 export default function Canvas() {
   return (
     <ReactFlowProvider>
       <MotionConfig reducedMotion="user">
-        <LazyMotion features={domAnimation} strict>
+        <LazyMotion features={motionFeatures} strict>
           <CanvasInner />
         </LazyMotion>
       </MotionConfig>

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../engine";
 import * as cmd from "./commands";
 
 describe("the kubectl behind each action", () => {
+  beforeAll(() => cmd.yamlReady);
+
   it("uses kubectl create deployment when the labels are kubectl's default", () => {
     expect(cmd.createDeployment({ name: "test", image: "nginx", replicas: 2, labels: { app: "test" }, containerPort: 80 })).toBe(
       "kubectl create deployment test --image=nginx --replicas=2 --port=80",
@@ -83,5 +85,15 @@ describe("the kubectl behind each action", () => {
   it("parses label text and rejects what is not key=value", () => {
     expect(cmd.parseLabels("app=test, tier=web")).toEqual({ ok: true, labels: { app: "test", tier: "web" } });
     expect(cmd.parseLabels("app")).toEqual({ ok: false, error: '"app" is not key=value' });
+  });
+});
+
+describe("a manifest written before the YAML library has loaded", () => {
+  it("is JSON, which kubectl applies the same (JSON is YAML)", () => {
+    const cluster = createCluster();
+    // The fallback path, called directly: what a click would send in the first instant.
+    const text = JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "early" }, data: { a: "1" } }, null, 2);
+    const r = cluster.exec(`kubectl apply -f - <<EOF\n${text}\nEOF`);
+    expect(r.stdout).toContain("configmap/early created");
   });
 });

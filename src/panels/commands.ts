@@ -3,7 +3,6 @@
  * because they are echoed in the terminal (DESIGN.md principle 4). Pure string builders.
  */
 import type { Deployment, Labels } from "../engine/cluster/types";
-import { stringify } from "yaml";
 
 /** `a=1,b=2` for a label map (no quoting: label keys and values cannot hold spaces). */
 export function labelList(labels: Labels): string {
@@ -130,8 +129,22 @@ export function recreateDeployment(d: Deployment, labels: Labels): string {
   return heredoc("kubectl apply -f -", manifest);
 }
 
+/**
+ * The YAML writer, loaded after the first paint (the `yaml` library is 30 kB gzipped, and only the
+ * few buttons that write a manifest need it). Until it is in, a manifest is written as JSON —
+ * valid YAML too, and kubectl takes it the same — so a click never waits or fails.
+ */
+let toYaml: ((doc: unknown) => string) | undefined;
+export const yamlReady: Promise<void> = import("yaml").then(
+  (m) => {
+    toYaml = (doc) => m.stringify(doc);
+  },
+  () => undefined,
+);
+
 function heredoc(command: string, doc: unknown): string {
-  return `${command} <<EOF\n${stringify(doc).trimEnd()}\nEOF`;
+  const text = toYaml ? toYaml(doc) : JSON.stringify(doc, null, 2);
+  return `${command} <<EOF\n${text.trimEnd()}\nEOF`;
 }
 
 function nsFlag(ns: string): string {
