@@ -3,7 +3,7 @@
  * snapshot (nodes keep identity while unchanged), draws it with the card components, and turns
  * clicks and Enter on a card into a selection for the inspector.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type NodeMouseHandler, type ReactFlowState } from "@xyflow/react";
+import { Controls, ReactFlow, ReactFlowProvider, useStore, type NodeMouseHandler, type ReactFlowState } from "@xyflow/react";
 import { LazyMotion, MotionConfig } from "framer-motion";
 import "@xyflow/react/dist/base.css";
 import { useCallback, useEffect, type KeyboardEvent, type PointerEvent } from "react";
@@ -28,6 +28,8 @@ const FIT = { padding: 0.06, maxZoom: 1 };
 /** Presentation: a small cluster may be drawn larger than life, so the back row can read it. */
 const FIT_PRESENTING = { padding: 0.04, maxZoom: 1.6 };
 const PRO = { hideAttribution: true };
+// No dotted background: it is redrawn on every pan frame, and a plain canvas reads better on a
+// projector (measured: about 1 ms a frame while panning, `npm run bench -- canvas`).
 const motionFeatures = () => import("./motionFeatures").then((m) => m.default);
 
 /** Below this zoom, cards drop their small print (chips, footers, shadows): unreadable anyway, and costly to paint at 1,000 pods. */
@@ -100,7 +102,6 @@ function CanvasInner() {
       aria-label="Cluster canvas"
       className={[presentation ? "presentation" : "", far ? "far" : ""].join(" ").trim() || undefined}
     >
-      <Background gap={24} size={1} />
       <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} />
       <TrafficLayer />
     </ReactFlow>

@@ -21,7 +21,6 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
   const ns = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name;
   const look = podLook(pod);
-  const traffic = usePodTraffic(`${ns}/${name}`);
   const terminating = look.tone === "off";
   const uid = pod.metadata.uid ?? `${ns}/${name}`;
   const fresh = useFirstSight(uid);
@@ -55,11 +54,7 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
       <Chips labels={pod.metadata.labels} max={3} />
       <div className="card-foot">
         <span className={owner ? "" : "orphan"}>{owner || "orphan (no owner)"}</span>
-        {traffic && (
-          <span className="conns" title="Open connections · requests served · errors (traffic generators)">
-            {traffic.active} conn · {traffic.total} req{traffic.errors > 0 && <span className="err"> · {traffic.errors} err</span>}
-          </span>
-        )}
+        <TrafficLine podKey={`${ns}/${name}`} />
       </div>
     </m.div>
   );
@@ -75,4 +70,18 @@ function Beat({ uid, count }: { uid: string; count: number }) {
 function StatusWord({ uid, tone, text }: { uid: string; tone: string; text: string }) {
   const fresh = useFirstSight(`${uid}|${text}`);
   return <span className={`status-word ${tone}${fresh ? " settle" : ""}`}>{text}</span>;
+}
+
+/**
+ * The pod's live traffic figures. Its own component, subscribed to its own entry: while requests
+ * run, a new reading re-renders this line only, not the whole card (a hundred cards at a time).
+ */
+function TrafficLine({ podKey }: { podKey: string }) {
+  const traffic = usePodTraffic(podKey);
+  if (!traffic) return null;
+  return (
+    <span className="conns" title="Open connections · requests served · errors (traffic generators)">
+      {traffic.active} conn · {traffic.total} req{traffic.errors > 0 && <span className="err"> · {traffic.errors} err</span>}
+    </span>
+  );
 }
