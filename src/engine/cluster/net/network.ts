@@ -5,7 +5,7 @@
  * records every connection as a {@link FlowEvent} the canvas can animate.
  */
 import type { Runtime } from "../runtime";
-import type { Pod, Service } from "../types";
+import type { EndpointSlice, Pod, Service } from "../types";
 import type { CalicoIpam } from "../ipam/calico";
 import { SERVICE_NAME_LABEL } from "../controllers/endpointslice";
 import { Prng } from "../../util/prng";
@@ -84,6 +84,8 @@ export class Network implements PodNetwork {
   /** Traffic's own random stream (statistic matches), apart from names and IPs. */
   readonly prng: Prng;
   private readonly slicesByService = new Map<string, Set<string>>();
+  /** The sorted slices of a Service as kube-proxy reads them, until the next change. */
+  private readonly sliceLists = new Map<string, readonly EndpointSlice[]>();
   private readonly conns = new Map<number, Conn>();
   private readonly conntrackByNode = new Map<string, Map<number, ConntrackEntry & { expiresAt: number }>>();
   private readonly events: FlowEvent[] = [];
@@ -162,6 +164,7 @@ export class Network implements PodNetwork {
   }
 
   private touch(key: string): void {
+    this.sliceLists.delete(key);
     for (const p of this.proxies.values()) {
       p.touch(key);
       this.scheduleSync(p);
@@ -174,13 +177,18 @@ export class Network implements PodNetwork {
       return this.rt.store.get("Service", ns, name);
     },
     slices: (key) => {
+      // One list per change, shared by every node's kube-proxy (touch() forgets it).
+      const known = this.sliceLists.get(key);
+      if (known) return known;
       const ns = key.split("/")[0];
       const out = [];
       for (const name of this.slicesByService.get(key) ?? []) {
         const s = this.rt.store.get("EndpointSlice", ns, name);
         if (s) out.push(s);
       }
-      return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+      out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+      this.sliceLists.set(key, out);
+      return out;
     },
     serviceKeys: () => this.rt.store.list("Service").map((s) => `${s.metadata.namespace}/${s.metadata.name}`),
   };

@@ -41,8 +41,19 @@ export class KubeProxy {
   lastSync = -Infinity;
   /** A change arrived that the node's rules do not show yet. */
   stale = false;
-  /** Service ports as of the last sync. */
-  ports: readonly ProxyServicePort[] = [];
+  /**
+   * Service ports as of the last sync. Listed when first read after a sync (the rules, a test),
+   * not at every sync: a big cluster's eleven nodes would each copy a thousand entries per second.
+   */
+  get ports(): readonly ProxyServicePort[] {
+    if (!this.portList) {
+      const ports: ProxyServicePort[] = [];
+      for (const list of this.byService.values()) for (const p of list) ports.push(p);
+      this.portList = ports;
+    }
+    return this.portList;
+  }
+  private portList: readonly ProxyServicePort[] | undefined = [];
   readonly counters = new Counters();
   readonly recent = new RecentLists();
   readonly ipvs = new IpvsTable();
@@ -73,7 +84,9 @@ export class KubeProxy {
       this.iptables = new IptablesProxier({ clusterCidr: this.clusterCidr });
       this.tablesDirty = true;
       this.ipvs.sync([], nowMs);
+      const asOfLastSync = this.ports; // still what the node holds until its next sync
       this.byService.clear();
+      this.portList = asOfLastSync;
     }
     this.mode = mode;
     this.scheduler = scheduler;
@@ -141,14 +154,12 @@ export class KubeProxy {
     this.dirty.clear();
     this.stale = false;
     this.lastSync = nowMs;
-    const ports: ProxyServicePort[] = [];
-    for (const list of this.byService.values()) for (const p of list) ports.push(p);
-    this.ports = ports;
+    this.portList = undefined;
     if (this.mode === "iptables") {
       this.tablesDirty = true;
       this.ipsets = new Map();
     } else {
-      this.syncIpvs(ports, nowMs);
+      this.syncIpvs(this.ports, nowMs);
     }
   }
 
