@@ -36,10 +36,3 @@ export function useChangedFrom(key: string, value: number): boolean {
   }, [key, value]);
   return changed;
 }
-
-/** Forgets everything (tests). */
-export function resetFreshness(): void {
-  seen.clear();
-  last.clear();
-  armed = false;
-}

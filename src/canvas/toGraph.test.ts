@@ -45,6 +45,20 @@ describe("toGraph", () => {
     g2.edges.forEach((e, i) => expect(g3.edges[i]).toBe(e));
   });
 
+  it("hands back the same edge list when no edge changed, and tells React Flow every card's size", () => {
+    const c = lab();
+    c.exec("kubectl create deployment test --image=nginx --replicas=2");
+    c.exec("kubectl expose deployment test --port=80");
+    c.advance(10_000);
+    const g1 = toGraph(c.snapshot(), UI);
+    c.exec(`kubectl label pod ${pods(g1)[0].data.pod.metadata.name} color=blue`);
+    const g2 = toGraph(c.snapshot(), UI, g1);
+    expect(g2.edges).toBe(g1.edges); // a label no selector reads: React Flow need not re-index edges
+    expect(g2.nodes).not.toBe(g1.nodes); // one card did change
+    expect(toGraph(c.snapshot(), UI, g2).nodes).toBe(g2.nodes);
+    for (const n of g2.nodes) expect(n.measured).toEqual({ width: n.width, height: n.height });
+  });
+
   it("keeps every card in place when a pod goes, and puts the replacement in its node's frame", () => {
     const c = lab();
     c.exec("kubectl create deployment test --image=nginx --replicas=4");
