@@ -37,4 +37,21 @@ test.describe("the lab", () => {
     await expect(lab.terminalOutput).toContainText(/controlplane\s+Ready\s+control-plane/);
     await expect(lab.terminalInput).toBeFocused();
   });
+
+  test("presentation mode gives the canvas the whole width; the inspector floats in only for a selection", async ({ lab, page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const before = (await lab.canvas.boundingBox())!.width;
+    await page.getByRole("button", { name: "Legend" }).focus();
+    await page.keyboard.press("f");
+    await expect(lab.inspector).toBeHidden();
+    await expect.poll(async () => (await lab.canvas.boundingBox())!.width).toBeGreaterThan(before + 200);
+    const wide = (await lab.canvas.boundingBox())!.width;
+
+    await lab.select(lab.node("node01"));
+    await expect(lab.inspector).toBeVisible();
+    await expect(lab.inspector).toContainText("node01");
+    expect((await lab.canvas.boundingBox())!.width).toBe(wide); // over the canvas, not beside it
+    await lab.inspector.getByRole("button", { name: "Close inspector" }).click();
+    await expect(lab.inspector).toBeHidden();
+  });
 });
