@@ -18,7 +18,7 @@ const Entry = memo(function Entry({ entry }: { entry: TerminalEntry }) {
 export function OutputMirror() {
   const entries = useLab((s) => s.terminal.entries);
   return (
-    <div className="tdock-sr" role="log" aria-label="Terminal output">
+    <div className="sr-only" role="log" aria-label="Terminal output">
       {entries.slice(-MIRRORED).map((e) => (
         <Entry key={e.id} entry={e} />
       ))}

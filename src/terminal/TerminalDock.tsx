@@ -66,7 +66,7 @@ export default function TerminalDock() {
         {state !== "ready" && <Placeholder failed={state === "failed"} />}
       </div>
       <OutputMirror />
-      <output className="tdock-sr" aria-label="Command line" aria-live="off">
+      <output className="sr-only" aria-label="Command line" aria-live="off">
         {line}
       </output>
     </section>
