@@ -1,7 +1,6 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo, useState } from "react";
-import { act } from "../../panels/actions";
-import { scaleDeployment } from "../../panels/commands";
+import { memo } from "react";
+import { ReplicasStepper } from "../../panels/ReplicasStepper";
 import { uiStore } from "../../ui/store";
 import type { DeploymentNode, ReplicaSetNode } from "../types";
 
@@ -12,10 +11,6 @@ export const DeploymentCard = memo(function DeploymentCard({ data }: NodeProps<D
   const name = d.metadata.name;
   const desired = d.spec.replicas;
   const ready = d.status.readyReplicas ?? 0;
-  const [typed, setTyped] = useState<string | null>(null);
-  const scale = (n: number) => {
-    if (Number.isInteger(n) && n >= 0) act(scaleDeployment(ns, name, n));
-  };
   return (
     <div className={`card deployment${dimmed ? " dimmed" : ""}${selected ? " selected" : ""}`}>
       <div className="card-head">
@@ -25,35 +20,13 @@ export const DeploymentCard = memo(function DeploymentCard({ data }: NodeProps<D
           {ready}/{desired} ready
         </span>
       </div>
-      <div className="scale-row nodrag" role="group" aria-label={`Scale ${name}`}>
-        <button type="button" className="icon-button" aria-label={`Scale ${name} down`} disabled={desired === 0} onClick={() => scale(desired - 1)}>
-          −
-        </button>
-        <input
-          className="replicas"
-          type="number"
-          min={0}
-          aria-label={`Replicas of ${name}`}
-          value={typed ?? String(desired)}
-          onChange={(e) => setTyped(e.target.value)}
-          onBlur={() => setTyped(null)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && typed !== null) {
-              scale(Number(typed));
-              setTyped(null);
-            }
-            if (e.key === "Escape") setTyped(null);
-          }}
-        />
-        <button type="button" className="icon-button" aria-label={`Scale ${name} up`} onClick={() => scale(desired + 1)}>
-          +
-        </button>
+      <ReplicasStepper namespace={ns} name={name} replicas={desired} compact className="scale-row nodrag">
         {(large || !collapsed) && desired > 0 && (
           <button type="button" className="button tiny" onClick={() => uiStore.getState().toggleDeployment(`${ns}/${name}`, collapsed)}>
             {collapsed ? "Show pods" : "Collapse"}
           </button>
         )}
-      </div>
+      </ReplicasStepper>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );

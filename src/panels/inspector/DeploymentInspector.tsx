@@ -3,9 +3,10 @@ import { Chips } from "../../canvas/Chips";
 import type { Deployment, Labels } from "../../engine/cluster/types";
 import { uiStore } from "../../ui/store";
 import { act, runCommand } from "../actions";
-import { deleteObject, recreateDeployment, scaleDeployment, setTemplateLabels } from "../commands";
+import { deleteObject, recreateDeployment, setTemplateLabels } from "../commands";
 import { FormError } from "../FormError";
 import { LabelEditor } from "../LabelEditor";
+import { ReplicasStepper } from "../ReplicasStepper";
 import { YamlButton } from "./YamlButton";
 
 /** What to offer after kubectl refused a selector change: recreate with the wanted labels. */
@@ -20,7 +21,6 @@ interface Refused {
 export function DeploymentInspector({ deployment: d }: { deployment: Deployment }) {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Refused | null>(null);
-  const [typed, setTyped] = useState<string | null>(null);
   const ns = d.metadata.namespace ?? "default";
   const name = d.metadata.name;
   const selector = d.spec.selector.matchLabels ?? {};
@@ -43,7 +43,6 @@ export function DeploymentInspector({ deployment: d }: { deployment: Deployment 
     setError(r.ok ? null : r.error);
     setRefused(null);
   };
-  const scale = (n: number) => Number.isInteger(n) && n >= 0 && act(scaleDeployment(ns, name, n));
   return (
     <>
       <dl className="facts">
@@ -60,29 +59,7 @@ export function DeploymentInspector({ deployment: d }: { deployment: Deployment 
           <Chips labels={selector} empty="none" /> <small className="muted">immutable</small>
         </dd>
       </dl>
-      <div className="actions" role="group" aria-label="Scale">
-        <button type="button" className="button small" aria-label="Scale down" onClick={() => scale(d.spec.replicas - 1)} disabled={d.spec.replicas === 0}>
-          −
-        </button>
-        <input
-          className="replicas"
-          type="number"
-          min={0}
-          aria-label="Replicas"
-          value={typed ?? String(d.spec.replicas)}
-          onChange={(e) => setTyped(e.target.value)}
-          onBlur={() => setTyped(null)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && typed !== null) {
-              scale(Number(typed));
-              setTyped(null);
-            }
-          }}
-        />
-        <button type="button" className="button small" aria-label="Scale up" onClick={() => scale(d.spec.replicas + 1)}>
-          +
-        </button>
-      </div>
+      <ReplicasStepper namespace={ns} name={name} replicas={d.spec.replicas} className="actions" />
       <div className="actions">
         <button type="button" className="button small" onClick={() => uiStore.getState().openDialog({ kind: "expose", target: { kind: "Deployment", namespace: ns, name } })}>
           Expose…
