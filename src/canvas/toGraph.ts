@@ -46,6 +46,16 @@ function key(o: { metadata: { namespace?: string; name: string } }): string {
   return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
 }
 
+/**
+ * A card's size. Every card has a fixed one, and saying so twice (`width`/`height` for the DOM,
+ * `measured` for React Flow) lets React Flow keep the handle bounds it measured when a node object
+ * is replaced; without `measured`, each changed node is measured again through a ResizeObserver
+ * and a forced layout.
+ */
+function sized(width: number, height: number) {
+  return { width, height, measured: { width, height } };
+}
+
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
@@ -156,12 +166,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         id: frameId,
         type: "frame" as const,
         position: { x: frameX, y: L.FRAME_Y },
-        width: L.FRAME_W,
-        height,
-        // Every card has a fixed size. Saying so (`measured`) lets React Flow keep the handle bounds
-        // it measured when a node object is replaced; without it, each changed node is measured
-        // again through a ResizeObserver and a forced layout.
-        measured: { width: L.FRAME_W, height },
+        ...sized(L.FRAME_W, height),
         zIndex: -1,
         selectable: false,
         draggable: false,
@@ -188,9 +193,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           id,
           type: "pod" as const,
           position: { x, y },
-          width: L.POD_W,
-          height: L.POD_H,
-          measured: { width: L.POD_W, height: L.POD_H },
+          ...sized(L.POD_W, L.POD_H),
           draggable: false,
           ariaLabel: pod.metadata.name,
           domAttributes: { "aria-roledescription": "pod" },
@@ -219,9 +222,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           id,
           type: "group" as const,
           position: { x, y },
-          width: L.POD_W,
-          height: L.POD_H,
-          measured: { width: L.POD_W, height: L.POD_H },
+          ...sized(L.POD_W, L.POD_H),
           draggable: false,
           ariaLabel: `${name}: ${members.length} pods on ${frameName}`,
           domAttributes: { "aria-roledescription": "pod group" },
@@ -251,9 +252,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         id,
         type: "deployment" as const,
         position: at,
-        width: L.DEPLOY_W,
-        height: L.DEPLOY_H,
-        measured: { width: L.DEPLOY_W, height: L.DEPLOY_H },
+        ...sized(L.DEPLOY_W, L.DEPLOY_H),
         draggable: false,
         ariaLabel: `Deployment ${d.metadata.name}`,
         domAttributes: { "aria-roledescription": "deployment" },
@@ -273,9 +272,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
           id: rid,
           type: "replicaset" as const,
           position: { x, y },
-          width: L.RS_W,
-          height: L.RS_H,
-          measured: { width: L.RS_W, height: L.RS_H },
+          ...sized(L.RS_W, L.RS_H),
           draggable: false,
           ariaLabel: `ReplicaSet ${rs.metadata.name}`,
           domAttributes: { "aria-roledescription": "replica set" },
@@ -320,9 +317,7 @@ export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Gra
         id,
         type: "service" as const,
         position: { x, y },
-        width: L.SERVICE_W,
-        height: L.SERVICE_H,
-        measured: { width: L.SERVICE_W, height: L.SERVICE_H },
+        ...sized(L.SERVICE_W, L.SERVICE_H),
         draggable: false,
         ariaLabel: `Service ${svc.metadata.name}`,
         domAttributes: { "aria-roledescription": "service" },

@@ -1,7 +1,9 @@
 import { useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
 import { useCallback, useEffect, useRef } from "react";
 
-const sizeOf = (s: ReactFlowState) => `${Math.round(s.width)}x${Math.round(s.height)}`;
+// Two number selectors, not one string: they run on every store update, i.e. every pan frame.
+const widthOf = (s: ReactFlowState) => Math.round(s.width);
+const heightOf = (s: ReactFlowState) => Math.round(s.height);
 
 /**
  * Keeps the whole cluster in view as it grows (a new Deployment, a new node frame) and as the
@@ -12,13 +14,14 @@ const sizeOf = (s: ReactFlowState) => `${Math.round(s.width)}x${Math.round(s.hei
 export function useAutoFit(nodeCount: number, fit: { padding: number; maxZoom: number }): (event: MouseEvent | TouchEvent | null) => void {
   const flow = useReactFlow();
   const manual = useRef(false);
-  const size = useStore(sizeOf);
+  const width = useStore(widthOf);
+  const height = useStore(heightOf);
   const { padding, maxZoom } = fit;
   useEffect(() => {
     if (manual.current || nodeCount === 0) return;
     const id = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom, duration: 200 }));
     return () => cancelAnimationFrame(id);
-  }, [flow, nodeCount, size, padding, maxZoom]);
+  }, [flow, nodeCount, width, height, padding, maxZoom]);
   return useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) manual.current = true;
   }, []);
