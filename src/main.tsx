@@ -10,11 +10,16 @@ const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");
 const root = createRoot(rootElement);
 
-import("./app/Root")
-  .then(({ Root }) => {
+// `?presenter` is the speaker-notes window of a lesson: no cluster of its own, only the notes.
+const start = new URLSearchParams(location.search).has("presenter")
+  ? import("./lessons/ui/PresenterNotes").then(({ PresenterNotes }) => PresenterNotes)
+  : import("./app/Root").then(({ Root }) => Root);
+
+start
+  .then((Page) => {
     root.render(
       <StrictMode>
-        <Root />
+        <Page />
       </StrictMode>,
     );
   })

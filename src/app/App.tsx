@@ -16,11 +16,19 @@ import "./app.css";
 import "../panels/panels.css";
 
 const Canvas = lazy(() => import("../canvas/Canvas"));
+// Lessons come right after the first paint; the module also opens a linked or embedded lesson.
+const LessonRail = lazy(() => import("../lessons/ui/LessonRail"));
+
+/** `?embed=lesson-3`: one lesson in a frame, without the lab's chrome (see README, "Embed a lesson"). */
+const embedded = typeof location !== "undefined" && new URLSearchParams(location.search).has("embed");
 
 // Benchmarks drive the lab through a window hook that exists only in `vite build --mode bench`.
 if (import.meta.env.MODE === "bench") void import("./benchHook").then((m) => m.install());
 
-/** The lab: top bar, IP ranges, the canvas with the inspector beside it, the terminal below. */
+/**
+ * The lab: top bar, IP ranges, the lesson (when one is open), the canvas with the inspector beside
+ * it, the terminal below. An embed keeps the lesson, the canvas and the terminal only.
+ */
 export function App() {
   useEffect(() => startClock(labStore), []);
   useDocumentTheme();
@@ -28,12 +36,15 @@ export function App() {
   const inspectorOpen = useUi((s) => s.inspectorOpen);
   return (
     <FatalGate>
-      <div className="app">
-        <TopBar />
-        <RangesBar />
-        <div className={`workspace${inspectorOpen ? "" : " no-inspector"}`}>
+      <div className={`app${embedded ? " embedded" : ""}`}>
+        {!embedded && <TopBar />}
+        {!embedded && <RangesBar />}
+        <div className={`workspace${inspectorOpen && !embedded ? "" : " no-inspector"}`}>
+          <Suspense fallback={null}>
+            <LessonRail />
+          </Suspense>
           <main className="stage" aria-label="Cluster">
-            <Filters />
+            {!embedded && <Filters />}
             <div className="canvas-wrap">
               <Suspense fallback={<p role="status">Drawing the cluster…</p>}>
                 <Canvas />
@@ -41,7 +52,7 @@ export function App() {
               <Notice />
             </div>
           </main>
-          {inspectorOpen && <SidePanel />}
+          {inspectorOpen && !embedded && <SidePanel />}
         </div>
         <Dock />
       </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useLab } from "../store";
+import { findScenario } from "../store/scenarios";
 import { loadScenario, SCENARIOS, undo } from "../store/session";
 import { TrafficButton } from "../panels/traffic/TrafficButton";
 import { uiStore } from "../ui/store";
@@ -32,6 +33,7 @@ export function TopBar() {
               {s.title}
             </option>
           ))}
+          {!SCENARIOS.some((s) => s.id === scenario) && <option value={scenario}>{findScenario(scenario)?.title ?? scenario}</option>}
         </select>
         <button type="button" className="button secondary" onClick={() => (loadScenario(scenario), uiStore.getState().select(null))} title="Start the chosen scenario">
           Load
@@ -50,6 +52,9 @@ export function TopBar() {
         </span>
       </div>
       <div className="bar-group end" role="group" aria-label="Help and settings">
+        <button type="button" className="button primary" onClick={() => open({ kind: "lessons" })}>
+          Lessons
+        </button>
         <TrafficButton />
         <button type="button" className="button" onClick={() => open({ kind: "legend" })}>
           Legend

@@ -22,4 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "/", what: "Focus the label filter" },
   { keys: "`", what: "Focus the terminal" },
   { keys: "f", what: "Presentation mode on/off" },
+  { keys: "→ / PageDown / Space", what: "Presenting a lesson: reveal the instruction, then show me, then the next step (a clicker works)" },
+  { keys: "← / PageUp", what: "Presenting a lesson: the step before" },
+  { keys: "b / .", what: "Presenting a lesson: pause or resume the clock (a clicker's blank key)" },
 ];

@@ -10,6 +10,7 @@ import { SettingsDialog } from "./SettingsDialog";
 import { ShareDialog } from "./ShareDialog";
 
 const YamlEditor = lazy(() => import("../editor/YamlEditor"));
+const LessonList = lazy(() => import("../lessons/ui/LessonList").then((m) => ({ default: m.LessonList })));
 const RulesDialog = lazy(() => import("./rules/RulesDialog"));
 
 const close = () => uiStore.getState().closeDialog();
@@ -24,6 +25,11 @@ export function Dialogs() {
       {dialog?.kind === "legend" && <Legend onClose={close} />}
       {dialog?.kind === "settings" && <SettingsDialog onClose={close} />}
       {dialog?.kind === "share" && <ShareDialog onClose={close} />}
+      {dialog?.kind === "lessons" && (
+        <Suspense fallback={<div role="status">Loading the lessons…</div>}>
+          <LessonList onClose={close} />
+        </Suspense>
+      )}
       {dialog?.kind === "create-deployment" && (
         <Dialog title="Create deployment" onClose={close}>
           <CreateDeploymentForm onDone={close} />

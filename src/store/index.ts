@@ -25,11 +25,19 @@ function browserEnv(): SessionEnv {
   };
 }
 
+/**
+ * True when the page opens a lesson (a `#lesson=` link or an `?embed=` frame): the lesson loads
+ * its own starting cluster, so the saved lab is not replayed first. An embed also never saves:
+ * a lesson framed in a blog must not overwrite the learner's own lab.
+ */
+export const opensLesson = inBrowser && (/(^#|&)lesson=/.test(location.hash) || new URLSearchParams(location.search).has("embed"));
+const embedded = inBrowser && new URLSearchParams(location.search).has("embed");
+
 /** True when the start-up will replace the default lab (so it is not built for nothing). */
 function startsFromElsewhere(): boolean {
   if (!inBrowser) return false;
   const hash = location.hash;
-  return packedFromHash(hash) !== undefined || /(^#|&)scenario=/.test(hash) || hasSaved();
+  return opensLesson || packedFromHash(hash) !== undefined || /(^#|&)scenario=/.test(hash) || hasSaved();
 }
 
 const terminalLoaded = loadShell();
@@ -42,10 +50,21 @@ export const sessionController = createSessionController(labStore, createCluster
 /** Resolves when commands can run (the terminal half of the engine has loaded). */
 export const terminalReady: Promise<void> = terminalLoaded;
 
+let started: () => void = () => {};
+/**
+ * Resolves once the start-up is done: the saved or shared lab is in (a lesson link skips that and
+ * leaves the lab to the lesson). Lessons wait for it before they touch the cluster.
+ */
+export const sessionStarted = new Promise<void>((resolve) => (started = resolve));
+
 if (inBrowser) {
   // Replaying a saved or shared lab runs commands: it waits for the terminal half.
   void terminalLoaded.then(
-    () => sessionController.start().then(() => sessionController.startAutosave()),
+    async () => {
+      if (!opensLesson) await sessionController.start();
+      if (!embedded) sessionController.startAutosave();
+      started();
+    },
     (error: unknown) => {
       // Offline before the chunk was cached, or a stale page after a new deploy: say so.
       console.error("Podflow: the terminal half of the engine could not load.", error);

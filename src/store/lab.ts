@@ -28,6 +28,16 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
+/** One line the engine ran, as a lesson's check sees it (see {@link LabState.onExec}). */
+export interface ExecRecord {
+  line: string;
+  /** The prompt it ran at (`controlplane:~$ `, `node01:~$ `, a pod's shell). */
+  prompt: string;
+  result: ExecResult;
+  /** Typed or pasted in the terminal, run for a UI action, or a panel's quiet read. */
+  source: "terminal" | "ui" | "quiet";
+}
+
 export interface LabState {
   cluster: Cluster | null;
   snapshot: ClusterSnapshot;
@@ -89,6 +99,11 @@ export interface LabState {
   /** Marks a restore in progress (commands and the clock wait) or finished (null). */
   setRestoring(progress: { done: number; total: number } | null): void;
   setNotice(notice: Notice | null): void;
+  /**
+   * Calls `listener` after every line the engine runs for the learner (terminal, UI actions,
+   * panels' quiet reads), not for replays. Returns the unsubscribe function.
+   */
+  onExec(listener: (record: ExecRecord) => void): () => void;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -138,7 +153,7 @@ export interface LabInit {
  * `iptables-save`, say) are recorded too, as quiet execs and advances, because they move the
  * engine's clock and the replay must do the same. Everything else passes through untouched.
  */
-function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: () => boolean): Cluster {
+function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: () => boolean, emit: (record: ExecRecord) => void): Cluster {
   return new Proxy(target, {
     get(t, prop) {
       if (prop === "exec")
@@ -147,8 +162,10 @@ function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: ()
             const stderr = "The lab's terminal is still loading; try again in a moment.\n";
             return { stdout: "", stderr, exitCode: 1, output: stderr };
           }
+          const prompt = t.prompt();
           const r = t.exec(line);
           recorder.quiet(line);
+          emit({ line, prompt, result: r, source: "quiet" });
           return r;
         };
       if (prop === "advance")
@@ -189,6 +206,16 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
   let recorder = new LogRecorder();
   /** The engine itself; the store's `cluster` is its recording view. */
   let raw: Cluster | null = null;
+  const execListeners = new Set<(record: ExecRecord) => void>();
+  function emitExec(record: ExecRecord): void {
+    for (const listener of execListeners) {
+      try {
+        listener(record);
+      } catch (error) {
+        console.error("Podflow: an exec listener failed.", error); // a lesson's bug must not stop the lab
+      }
+    }
+  }
 
   type Booted = Pick<LabState, "cluster" | "snapshot" | "startTime" | "elapsedSeconds" | "terminal" | "fatal" | "canUndo" | "restoring">;
 
@@ -199,7 +226,7 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
     raw = r.cluster;
     unsubscribe = r.cluster.subscribe((snapshot) => set({ snapshot }));
     return {
-      cluster: recordingView(r.cluster, r.recorder, terminalReady),
+      cluster: recordingView(r.cluster, r.recorder, terminalReady, emitExec),
       snapshot: r.cluster.snapshot(),
       startTime: r.startTime,
       elapsedSeconds: Math.floor((r.cluster.now() - r.startTime) / 1000),
@@ -237,6 +264,7 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
       const result = cluster.exec(command); // throws only on a broken engine invariant
       recorder.exec(command);
       entries = appendEntries(entries, commandEntries(prompt, command, result));
+      emitExec({ line: command, prompt, result, source: "terminal" });
       prompt = cluster.prompt();
     }
     return { ...terminal, entries, prompt };
@@ -278,10 +306,12 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
           result = { stdout: "", stderr, exitCode: 1, output: stderr };
           return;
         }
-        result = cluster.exec(command);
+        const ran = cluster.exec(command);
+        result = ran;
         recorder.exec(command);
-        const entries = appendEntries(t.entries, commandEntries(t.prompt, command, result));
+        const entries = appendEntries(t.entries, commandEntries(t.prompt, command, ran));
         set({ canUndo: true, terminal: { ...t, history: pushHistory(t.history, command.split("\n")[0]), entries, prompt: cluster.prompt() } });
+        emitExec({ line: command, prompt, result: ran, source: "ui" });
       });
       return result;
     },
@@ -405,6 +435,11 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
 
     setNotice(notice) {
       set({ notice });
+    },
+
+    onExec(listener) {
+      execListeners.add(listener);
+      return () => execListeners.delete(listener);
     },
   }));
   return store;

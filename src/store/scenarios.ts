@@ -5,6 +5,7 @@
  * scenario id stands for them, so saved and shared labs stay short.
  */
 import type { ClusterOptions } from "../engine/api";
+import { LESSON_SCENARIOS } from "./lesson-scenarios";
 
 export interface Scenario {
   /** Stable id, used in saved state, shared links and `#scenario=ID` deep links. */
@@ -17,7 +18,8 @@ export interface Scenario {
   steps: readonly (string | number)[];
 }
 
-const MYSQL = `kubectl apply -f - <<EOF
+/** MySQL as a Deployment, applied from a heredoc (the wordpress scenario and lesson 7 use it). */
+export const MYSQL_MANIFEST = `kubectl apply -f - <<EOF
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -39,11 +41,13 @@ spec:
         env:
         - name: MYSQL_ROOT_PASSWORD
           value: secret
+        - name: MYSQL_DATABASE
+          value: wordpress
         ports:
         - containerPort: 3306
 EOF`;
 
-/** Every scenario, the default first. */
+/** Every scenario the top bar offers, the default first (lessons' starting clusters are in lesson-scenarios.ts). */
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: "empty",
@@ -62,7 +66,7 @@ export const SCENARIOS: readonly Scenario[] = [
     title: "MySQL + WordPress",
     description: "Two microservices: WordPress reaches MySQL through mysql's ClusterIP Service; WordPress is a NodePort.",
     steps: [
-      MYSQL,
+      MYSQL_MANIFEST,
       "kubectl expose deploy mysql --port=3306",
       "kubectl create deployment wordpress --image=wordpress --port=80",
       "kubectl expose deploy wordpress --port=80 --type=NodePort",
@@ -85,10 +89,13 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** Every scenario a lab may run: the ones above and the lessons' starting clusters. */
+const ALL: readonly Scenario[] = [...SCENARIOS, ...LESSON_SCENARIOS];
+
 /** The scenario a new lab starts from. */
 export const DEFAULT_SCENARIO_ID = "empty";
 
 /** The scenario with this id, or undefined. */
 export function findScenario(id: string): Scenario | undefined {
-  return SCENARIOS.find((s) => s.id === id);
+  return ALL.find((s) => s.id === id);
 }

@@ -26,6 +26,7 @@ export type Dialog =
   | { kind: "run-pod" }
   | { kind: "expose"; target: Selection }
   | { kind: "share" }
+  | { kind: "lessons" }
   | { kind: "rules"; node: string };
 
 /** A message for the learner; `error` carries kubectl's stderr. */

@@ -1,0 +1,314 @@
+/**
+ * Lesson 8: how a Service spreads connections. iptables mode rolls dice, IPVS round robin takes
+ * turns, least connection steers around a slow pod, and session affinity pins a client to one pod.
+ * Traffic comes from the traffic generator; the counts are read from the connections themselves.
+ */
+import type { FlowEvent } from "../../engine/api";
+import { APPLY_PROXY_CONFIG, configuredProxy, DELAY_ANNOTATION, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../panels/traffic/commands";
+import { isPodReady } from "../../store/selectors";
+import { closedFlows, deployment, fail, fromPod, livePods, pass, pod, readyEndpoints, readyPods, service, toService, wait } from "../checks";
+import type { Action, CheckContext, CheckResult, Lesson } from "../types";
+
+/** How many finished requests a traffic step wants (20/s × 15 s, or the panel's 10/s × 30 s, make ~300). */
+const ENOUGH = 200;
+/** Requests that must all land on one pod for the affinity step. */
+const PINNED = 100;
+
+const TRAFFIC: readonly Action[] = [{ traffic: { source: { kind: "pod", name: "client" }, target: "web", rate: 20, durationMs: 15_000 } }, { wait: 16_000 }];
+
+const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+/** Finished, answered requests from client to web since the step opened, optionally through one kind of rules. */
+function webRequests(ctx: CheckContext, kind?: "iptables" | "ipvs"): FlowEvent[] {
+  const client = fromPod("client");
+  const web = toService("web");
+  return closedFlows(ctx, (f) => f.protocol === "tcp" && client(f) && web(f) && f.outcome === "ok" && !!f.backend && (kind === undefined || f.path.kind === kind));
+}
+
+/** Requests per backend pod. */
+function perPod(flows: readonly FlowEvent[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of flows) if (f.backend) m.set(f.backend.name, (m.get(f.backend.name) ?? 0) + 1);
+  return m;
+}
+
+/** `web-…-87x75: 112, web-…-8fc6k: 96` (sorted by name). */
+function describeCounts(m: Map<string, number>): string {
+  return [...m.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, n]) => `${name}: ${n}`)
+    .join(", ");
+}
+
+/** A traffic step: enough answered requests from client to web through `kind` rules. */
+function trafficRun(ctx: CheckContext, kind: "iptables" | "ipvs"): CheckResult {
+  const done = webRequests(ctx, kind);
+  if (done.length >= ENOUGH) return pass;
+  if (done.length > 0) return wait(`${done.length} of ${ENOUGH} requests so far…`);
+  const elsewhere = closedFlows(ctx, (f) => toService("web")(f) && !fromPod("client")(f));
+  if (elsewhere.length > 0) return fail("Send the traffic from the client pod: in the Traffic panel, source “client”, target “web”.");
+  return fail();
+}
+
+/** The kube-proxy ConfigMap's text. */
+function proxyConfigText(ctx: CheckContext): string {
+  return ctx.snapshot.configMaps.find((c) => c.metadata.namespace === "kube-system" && c.metadata.name === "kube-proxy")?.data?.["config.conf"] ?? "";
+}
+
+/** True while the kube-proxy DaemonSet is replacing its pods. */
+function restarting(ctx: CheckContext): boolean {
+  const ds = ctx.snapshot.daemonSets.find((d) => d.metadata.namespace === "kube-system" && d.metadata.name === "kube-proxy");
+  if (!ds) return false;
+  const want = ds.spec.template.metadata.annotations?.[RESTARTED_AT];
+  const all = ctx.snapshot.pods.filter((p) => p.metadata.namespace === "kube-system" && p.metadata.labels?.["k8s-app"] === "kube-proxy");
+  const live = livePods(ctx.snapshot, { "k8s-app": "kube-proxy" }, "kube-system");
+  return (
+    all.length !== live.length || live.length < ds.status.desiredNumberScheduled || live.some((p) => !isPodReady(p) || p.metadata.annotations?.[RESTARTED_AT] !== want)
+  );
+}
+
+/** Every node's kube-proxy runs IPVS with `scheduler`: pass; on its way: wait; else a hint for the missing move. */
+function proxyCheck(ctx: CheckContext, scheduler: string): CheckResult {
+  const proxies = ctx.proxies();
+  const right = (p: { mode: string; scheduler: string }) => p.mode === "ipvs" && (p.scheduler || "rr") === scheduler;
+  if (proxies.length > 0 && proxies.every((p) => right(p) && p.running && !p.stale)) return pass;
+  const conf = configuredProxy(proxyConfigText(ctx));
+  if (conf.mode !== "ipvs") return fail(`The kube-proxy ConfigMap still says iptables (\`mode: ""\`). Set \`mode: "ipvs"\` and \`scheduler: "${scheduler}"\`, apply it, then restart kube-proxy.`);
+  if ((conf.scheduler || "rr") !== scheduler) return fail(`The ConfigMap says \`scheduler: "${conf.scheduler}"\`: this step wants \`"${scheduler}"\`.`);
+  if (restarting(ctx) || proxies.some((p) => !p.running || p.stale)) return wait("kube-proxy is restarting, one node at a time…");
+  if (proxies.some(right)) return fail("Only some nodes run the new setting: restart the whole DaemonSet: `kubectl -n kube-system rollout restart daemonset kube-proxy`.");
+  return fail("The ConfigMap is right, but kube-proxy reads it only when it starts: `kubectl -n kube-system rollout restart daemonset kube-proxy`.");
+}
+
+/** Indents every line of a block scalar. */
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l ? by + l : l))
+    .join("\n");
+
+/**
+ * The commands that switch kube-proxy to IPVS with `scheduler`, as the Traffic panel types them:
+ * show the two lines, write the edited ConfigMap to a file, apply it, restart the DaemonSet.
+ */
+export function switchToIpvs(ctx: CheckContext, scheduler: string): Action[] {
+  const cm = ctx.snapshot.configMaps.find((c) => c.metadata.namespace === "kube-system" && c.metadata.name === "kube-proxy");
+  if (!cm?.data) return [];
+  const data = Object.entries(cm.data)
+    .map(([k, v]) => `  ${k}: |-\n${indent(v, "    ")}`)
+    .join("\n");
+  const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\n  labels:\n    app: kube-proxy\ndata:\n${data}\n`;
+  const edited = editProxyConfig(manifest, "ipvs", scheduler);
+  if (!edited.ok) return [];
+  return [
+    `${GET_PROXY_CONFIG} | grep -e "mode:" -e "scheduler:"`,
+    writeFile(PROXY_FILE, edited.yaml),
+    APPLY_PROXY_CONFIG,
+    RESTART_PROXY,
+    "kubectl -n kube-system rollout status daemonset kube-proxy",
+    // The lab's rollout status returns before the last node's pod is back: let the restart finish.
+    { wait: 8000 },
+    "kubectl -n kube-system get pods -l k8s-app=kube-proxy -o wide",
+  ];
+}
+
+/** True when the annotation's Go duration is more than nothing. */
+const slowValue = (v: string | undefined) => !!v && !/^0+(\.0+)?(ns|us|µs|ms|s|m|h)?$/.test(v.trim());
+
+/** The web pods that answer slowly (by the lab's response-delay annotation). */
+const slowWebPods = (ctx: CheckContext) => livePods(ctx.snapshot, { app: "web" }).filter((p) => slowValue(p.metadata.annotations?.[DELAY_ANNOTATION]));
+
+/** The slow pod's share of `counts`, as a whole percentage. */
+function sharePercent(counts: Map<string, number>, name: string): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return total ? `${Math.round((100 * (counts.get(name) ?? 0)) / total)} %` : "0 %";
+}
+
+export const loadLesson: Lesson = {
+  id: "load",
+  number: 8,
+  title: "Load distribution",
+  summary: "Send traffic through a Service and compare the counts: iptables picks at random, IPVS takes turns or steers around a slow pod, and affinity pins a client.",
+  scenario: "lesson-load",
+  steps: [
+    {
+      id: "random",
+      title: "iptables mode: the dice",
+      predict: {
+        question: "kube-proxy runs in iptables mode, kubeadm's default. How does it choose a web pod for each new connection?",
+        options: ["The pod with the fewest connections", "Each pod in turn", "At random"],
+        answer: 2,
+        reveal: "At random: every new connection rolls the dice, so the counts come out close, never equal.",
+      },
+      body: `Three web pods sit behind the Service \`web\`, and a \`client\` pod is ready to call it. Open the Traffic panel and start a generator: source **client**, target **web**, 20 requests per second for 15 seconds.
+
+Watch the per-pod counters while it runs.`,
+      enter: (ctx) => ({ clientNode: pod(ctx.snapshot, "client")?.spec.nodeName ?? "" }),
+      check: (ctx) => trafficRun(ctx, "iptables"),
+      hints: ["The Traffic panel opens from the top bar. Choose client → web, rate 20, for 15 s, and start it."],
+      showMe: TRAFFIC,
+      explain: `Per pod: **{{randomCounts}}**. Near a third each, not exactly. The Service's iptables chain (KUBE-SVC-…) has one rule per pod: the first jumps to pod 1 with probability 1/3, the second to pod 2 with probability 1/2 of the rest, the last takes what is left. Every new connection rolls again. iptables keeps no count and cannot see which pod is busy. You may read that a Service balances by "least connection": in iptables mode, it never does. The rules of {{clientNode}}, where the client runs, show those probabilities, and the requests lighting them up.`,
+      remember: (ctx) => ({ randomCounts: describeCounts(perPod(webRequests(ctx, "iptables"))) }),
+      highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
+      notes: "Ask the room before running it. The article says the Service IP uses least connection: correct it here. Run it twice: the counts change every time.",
+    },
+    {
+      id: "ipvs",
+      title: "Switch kube-proxy to IPVS",
+      body: `kube-proxy reads its mode from the ConfigMap \`kube-proxy\` (namespace kube-system), and only when it starts. So switching takes two moves: set \`mode: "ipvs"\` and \`scheduler: "rr"\` (round robin) in the ConfigMap, then restart the kube-proxy pods.
+
+The Traffic panel's "kube-proxy mode" form does both, in the terminal: choose IPVS and rr, then "Apply and restart". These are its commands:
+
+$ kubectl -n kube-system get cm kube-proxy -o yaml
+$ kubectl apply -f kube-proxy.yaml
+$ kubectl -n kube-system rollout restart daemonset kube-proxy
+
+In between, it writes the edited YAML to kube-proxy.yaml with a \`cat <<'EOF' > kube-proxy.yaml\` heredoc: the lab has no text editor.`,
+      check: (ctx) => proxyCheck(ctx, "rr"),
+      hints: ["Traffic panel → kube-proxy mode: IPVS, scheduler rr, “Apply and restart”.", "After `kubectl apply`, the pods must restart: `kubectl -n kube-system rollout restart daemonset kube-proxy`."],
+      showMe: (ctx) => switchToIpvs(ctx, "rr"),
+      explain: `The DaemonSet replaced its pods one node at a time. Each new kube-proxy read the ConfigMap and rebuilt its node's rules for IPVS, the kernel's own load balancer: one virtual server per Service port (the ClusterIP, bound to a dummy interface kube-ipvs0) with the pods as real servers. Editing the ConfigMap alone changes nothing: a node keeps its old rules until its kube-proxy restarts.`,
+      highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
+      notes: "`ipvsadm -Ln` on a node lists the virtual servers. IPVS mode still leaves a short iptables nat table for masquerading and NodePorts.",
+    },
+    {
+      id: "rr",
+      title: "Round robin",
+      predict: {
+        question: "The same traffic again, now with IPVS round robin. How will the three counts compare?",
+        options: ["Close, like before: give or take a dozen", "Equal, to within one", "All on one pod"],
+        answer: 1,
+        reveal: "Round robin deals connections strictly in turn: the counts differ by one at most.",
+      },
+      body: `Run the same traffic: client → web, 20 requests per second for 15 seconds.
+
+The kernel keeps its own counters per real server. To read them (optional), log in to the client's node, {{clientNode}}:
+
+$ ssh {{clientNode}}
+$ ipvsadm -Ln --stats
+$ exit`,
+      check: (ctx) => trafficRun(ctx, "ipvs"),
+      hints: ["Start the generator again in the Traffic panel: client → web, 20/s for 15 s."],
+      showMe: TRAFFIC,
+      explain: `Per pod: **{{rrCounts}}**: equal to within one. IPVS keeps a pointer per virtual server and moves it one pod along for each new connection. \`ipvsadm -Ln --stats\` shows the same split in its Conns column, but only on {{clientNode}}: each node balances the connections that start there. There is no central load balancer; on the other nodes, the same virtual server sits idle.`,
+      remember: (ctx) => ({ rrCounts: describeCounts(perPod(webRequests(ctx, "ipvs"))) }),
+      highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
+      notes: "Run ipvsadm on another node to show its zero counters: balancing is per node.",
+    },
+    {
+      id: "lc",
+      title: "A slow pod, and least connection",
+      body: `Make one pod slow. This lab's images wait for the time in the annotation \`podflow.dev/response-delay\` before they answer:
+
+$ kubectl annotate pod {{slowPod}} podflow.dev/response-delay=1s --overwrite
+
+Round robin would still give it a third of the connections, and they would pile up there. The \`lc\` scheduler (least connection) sends each new connection to the pod with the fewest. Switch to it the same way as before: the Traffic panel's kube-proxy form (IPVS, lc), or the ConfigMap with \`scheduler: "lc"\` and a restart.`,
+      enter(ctx) {
+        const first = readyPods(ctx.snapshot, { app: "web" }).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+        return { slowPod: first?.metadata.name ?? "" };
+      },
+      check(ctx) {
+        if (slowWebPods(ctx).length === 0) {
+          if (deployment(ctx.snapshot, "web")?.metadata.annotations?.[DELAY_ANNOTATION])
+            return fail(`You annotated the deployment; the lab reads the annotation on a pod: \`kubectl annotate pod ${ctx.memory.slowPod} ${DELAY_ANNOTATION}=1s --overwrite\`.`);
+          return fail(`First make one web pod slow: \`kubectl annotate pod ${ctx.memory.slowPod} ${DELAY_ANNOTATION}=1s --overwrite\`.`);
+        }
+        return proxyCheck(ctx, "lc");
+      },
+      hints: ["`kubectl annotate pod {{slowPod}} podflow.dev/response-delay=1s --overwrite`", "Then Traffic panel → kube-proxy mode: IPVS, scheduler lc, “Apply and restart”."],
+      showMe: (ctx) => [`kubectl annotate pod ${ctx.memory.slowPod} ${DELAY_ANNOTATION}=1s --overwrite`, ...switchToIpvs(ctx, "lc")],
+      explain: `**{{slowPod}}** now takes a second per request, and every node's IPVS now schedules with lc. For each new connection, lc picks the real server with the lowest load, counted as 256 × active connections + inactive ones (connections closing). A pod still busy with slow requests counts heavily.`,
+      remember: (ctx) => ({ slowPod: slowWebPods(ctx)[0]?.metadata.name ?? ctx.memory.slowPod }),
+      highlight: (ctx) => ({ select: { kind: "Pod", namespace: "default", name: ctx.memory.slowPod } }),
+      notes: "Without the scheduler change, rr would keep sending a third of the requests to the slow pod: every third user waits a second.",
+    },
+    {
+      id: "lc-run",
+      title: "Least connection at work",
+      predict: {
+        question: "The same traffic with lc. What share of the new connections will the slow pod get?",
+        options: ["About a third, as with rr", "Far less than a third", "None at all"],
+        answer: 1,
+        reveal: "Far less: while its requests are open it looks busy, so lc prefers the others. When it is idle, it gets its turn again.",
+      },
+      body: `Run the same traffic once more (client → web, 20 per second, 15 seconds) and compare the slow pod's count with the others'.`,
+      check: (ctx) => trafficRun(ctx, "ipvs"),
+      hints: ["Start the generator again in the Traffic panel: client → web, 20/s for 15 s."],
+      showMe: TRAFFIC,
+      explain: `Per pod: **{{lcCounts}}**. The slow pod got **{{slowShare}}** of the connections, not a third. lc does not measure response times: it counts open connections, and a slow pod keeps its connections open longer. The users feel it in the latency: most of them never wait for {{slowPod}}. This is the "least connection" you may have read about, but it is not a Service's default: only IPVS mode with the lc scheduler, chosen by whoever runs the cluster, does it.`,
+      remember(ctx) {
+        const counts = perPod(webRequests(ctx, "ipvs"));
+        return { lcCounts: describeCounts(counts), slowShare: sharePercent(counts, ctx.memory.slowPod) };
+      },
+      highlight: (ctx) => ({ select: { kind: "Pod", namespace: "default", name: ctx.memory.slowPod } }),
+      notes: "Compare the p95 latency in the Traffic panel with what rr would give: a third of requests at 1 s.",
+    },
+    {
+      id: "affinity",
+      title: "Session affinity",
+      predict: {
+        question: "The Service gets `sessionAffinity: ClientIP`. Where will the client's requests go?",
+        options: ["Spread as before", "All to one pod", "Only to the fastest pod"],
+        answer: 1,
+        reveal: "All to one pod: the first connection is balanced as usual, and the choice is remembered for that source IP.",
+      },
+      body: `Some apps keep a user's session in the pod's memory, and want each user back on the same pod. Ask the Service to remember clients by their source IP:
+
+$ kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'
+
+Then run the traffic again.`,
+      check(ctx) {
+        const done = webRequests(ctx);
+        if (service(ctx.snapshot, "web")?.spec.sessionAffinity !== "ClientIP")
+          return done.length > 0 ? fail(`The requests still spread: first patch the Service: \`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'\`.`) : fail();
+        if (readyEndpoints(ctx.snapshot, "web").length < 2) return fail("Keep the web pods: with one pod, every request lands on it anyway.");
+        if (done.length < PINNED) return done.length > 0 ? wait(`${done.length} of ${PINNED} requests so far…`) : fail();
+        const last = new Set(done.slice(-PINNED).map((f) => f.backend!.name));
+        if (last.size === 1) return pass;
+        return fail("Some of the last requests went to other pods: they were sent before the patch reached the rules. Run the traffic again.");
+      },
+      hints: [`\`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'\`, then the same traffic.`],
+      showMe: [`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'`, { wait: 2000 }, ...TRAFFIC],
+      explain: `Every request from the client went to **{{pinnedPod}}**.{{pinnedNote}} ClientIP affinity balances the first connection, then remembers the choice per source IP for 3 hours (\`sessionAffinityConfig.clientIP.timeoutSeconds\`: 10800). In IPVS mode it is the virtual server's \`persistent 10800\` flag (see \`ipvsadm -Ln\`); in iptables mode, a \`-m recent\` rule. It only sees IP addresses: all users behind one NAT, or all requests a node masquerades, look like a single client.`,
+      remember(ctx) {
+        const done = webRequests(ctx);
+        const pinned = done.at(-1)?.backend?.name ?? "";
+        return {
+          pinnedPod: pinned,
+          pinnedNote: pinned === ctx.memory.slowPod ? " That is the slow pod: now every one of its requests waits a second. Affinity overrides lc." : "",
+        };
+      },
+      highlight: (ctx) => (ctx.memory.pinnedPod ? { select: { kind: "Pod", namespace: "default", name: ctx.memory.pinnedPod } } : undefined),
+      notes: "With lc, the pinned pod is the one with the fewest (inactive) connections when the first request came: it may well be the slow one.",
+    },
+    {
+      id: "check",
+      title: "Your turn: steer around a slow pod",
+      fresh: "lesson-load-check",
+      body: `A fresh cluster, back in iptables mode. \`web\` has three pods; one of them, \`web-slow\`, answers after 2 seconds. Make kube-proxy send web-slow the fewest new connections while the other two share the rest, and prove it with traffic from \`client\` (at least ${ENOUGH} requests). web-slow stays in the Service.`,
+      check(ctx) {
+        const eps = readyEndpoints(ctx.snapshot, "web");
+        if (!eps.some((e) => e.pod === "web-slow")) return fail("web-slow must stay behind the Service: the point is to steer around it, not to remove it.");
+        if (eps.length < 3) return fail("Keep all three web pods ready behind the Service.");
+        const done = webRequests(ctx);
+        if (done.length === 0) return fail();
+        if (done.length < ENOUGH) return wait(`${done.length} of ${ENOUGH} requests so far…`);
+        const counts = perPod(done.slice(-ENOUGH));
+        const slow = counts.get("web-slow") ?? 0;
+        const others = eps.filter((e) => e.pod && e.pod !== "web-slow").map((e) => counts.get(e.pod!) ?? 0);
+        if (slow < 0.2 * ENOUGH && others.every((n) => n > slow && n >= 0.2 * ENOUGH)) return pass;
+        if (service(ctx.snapshot, "web")?.spec.sessionAffinity === "ClientIP" || others.some((n) => n < 0.2 * ENOUGH))
+          return fail("The client is pinned to one pod: that is not balancing. Leave sessionAffinity at None and let the scheduler spread the rest.");
+        const proxies = ctx.proxies();
+        if (proxies.some((p) => p.mode === "iptables"))
+          return fail("iptables mode picks at random: it cannot see that web-slow is busy. Switch kube-proxy to IPVS with the lc scheduler, restart it, and run the traffic again.");
+        if (proxies.some((p) => (p.scheduler || "rr") === "rr")) return fail("Round robin deals web-slow its full third. Use the lc scheduler, restart kube-proxy, and run the traffic again.");
+        return fail("The last requests include some sent before the switch. Run the traffic again.");
+      },
+      hints: ["Least connection sends new connections to the least busy pod: IPVS mode with scheduler lc.", "Traffic panel → kube-proxy mode: IPVS, lc, “Apply and restart”; then client → web, 20/s for 15 s."],
+      showMe: (ctx) => [...switchToIpvs(ctx, "lc"), ...TRAFFIC],
+      explain: `With lc, web-slow's open connections made it look busy, so the new ones went to the two fast pods. The same two moves as in the lesson: the ConfigMap says what kube-proxy should do, and a restart makes it do it.`,
+      highlight: () => ({ select: { kind: "Pod", namespace: "default", name: "web-slow" } }),
+    },
+  ],
+};

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { LESSONS } from ".";
+import { embedFromSearch, embedUrl, lessonFromHash, lessonUrl } from "./links";
+import { parseProgress, PROGRESS_KEY } from "./progress";
+import { describeAction, fill } from "./runtime";
+import { lessonLab } from "./testing";
+
+const podIps = LESSONS.find((l) => l.id === "pod-ips")!;
+
+describe("the lesson runtime", () => {
+  it("opens a lesson on its starting cluster at step 1, asking nothing yet", () => {
+    const l = lessonLab(LESSONS);
+    l.lab.getState().run("kubectl create deployment leftover --image=nginx");
+    expect(l.runtime.open("pod-ips")).toBe(true);
+    const s = l.runtime.store.getState();
+    expect(s.lesson?.id).toBe("pod-ips");
+    expect(s.stepIndex).toBe(0);
+    expect(s.step.phase).toBe("act");
+    expect(l.lab.getState().scenarioId).toBe("empty");
+    expect(l.lab.getState().snapshot.deployments.filter((d) => d.metadata.namespace === "default")).toEqual([]);
+  });
+
+  it("names lessons by id or lesson-N, and refuses unknown ones", () => {
+    const l = lessonLab(LESSONS);
+    expect(l.runtime.find("lesson-2")?.id).toBe("pod-ips");
+    expect(l.runtime.find("three-ranges")?.number).toBe(1);
+    expect(l.runtime.open("lesson-99")).toBe(false);
+    expect(l.runtime.store.getState().lesson).toBeNull();
+  });
+
+  it("shows the check's hint for a near miss at once, and counts commands that change nothing as wrong tries", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips");
+    l.lab.getState().enterLine("kubectl create deployment test --image=nginx");
+    let s = l.runtime.store.getState();
+    expect(s.step.tries).toBe(0); // progress: the verdict moved on
+    expect(s.step.nearMiss).toMatch(/pod to curl from/);
+    l.lab.getState().enterLine("kubectl get pods");
+    s = l.runtime.store.getState();
+    expect(s.step.tries).toBe(1);
+    expect(s.step.hintsShown).toBe(0);
+    l.lab.getState().enterLine("kubectl get deploy");
+    s = l.runtime.store.getState();
+    expect(s.step.tries).toBe(2);
+    expect(s.step.hintsShown).toBe(1); // the general hints start at the second wrong try
+    l.runtime.hint();
+    expect(l.runtime.store.getState().step.hintsShown).toBe(2);
+  });
+
+  it("waits (no wrong try) while pods start, then passes by itself as time runs", async () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips");
+    l.lab.getState().pasteText("kubectl create deployment test --image=nginx\nkubectl run client --image=curlimages/curl -- sleep infinity\n");
+    let s = l.runtime.store.getState();
+    expect(s.step.result).toEqual({ status: "wait", message: expect.stringMatching(/starting/) });
+    expect(s.step.tries).toBe(0);
+    for (let i = 0; i < 30 && l.runtime.store.getState().step.phase !== "passed"; i++) {
+      l.lab.getState().step(1000);
+      await Promise.resolve(); // the runtime re-checks on the snapshot change, in a microtask
+    }
+    s = l.runtime.store.getState();
+    expect(s.step.phase).toBe("passed");
+    expect(s.progress.lessons["pod-ips"].passed).toEqual(["deploy"]);
+  });
+
+  it("asks the prediction before the instruction, keeps the answer, and show me skips an unanswered one", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips", 3);
+    let s = l.runtime.store.getState();
+    expect(s.stepIndex).toBe(3);
+    expect(s.step.phase).toBe("predict");
+    l.runtime.predict(0);
+    s = l.runtime.store.getState();
+    expect(s.step).toMatchObject({ phase: "act", prediction: 0 });
+    l.runtime.showMe();
+    for (let i = 0; i < 30 && l.runtime.store.getState().step.phase !== "passed"; i++) l.lab.getState().step(1000);
+    s = l.runtime.store.getState();
+    expect(s.step.phase).toBe("passed");
+    expect(s.step.prediction).toBe(0);
+    expect(s.memory.newIP).not.toBe(s.memory.oldIP);
+    l.runtime.next();
+    l.runtime.showMe();
+    expect(l.runtime.store.getState().step.prediction).toBe(-1);
+  });
+
+  it("jumps to a step by playing the steps before it with show me (what a deep link does)", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips", 2);
+    const s = l.runtime.store.getState();
+    expect(s.stepIndex).toBe(2);
+    expect(s.memory.oldIP).toMatch(/^192\.168\./);
+    const terminal = l.lab.getState().terminal.entries.map((e) => ("text" in e ? e.text : "")).join("\n");
+    expect(terminal).toContain("kubectl get pods -o wide"); // show me's commands are echoed
+  });
+
+  it("back rebuilds the cluster at the step before; reset goes back to the starting cluster", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips", 3);
+    expect(l.runtime.back()).toBe(true);
+    expect(l.runtime.store.getState().stepIndex).toBe(2);
+    l.runtime.reset();
+    expect(l.runtime.store.getState().stepIndex).toBe(0);
+    expect(l.lab.getState().snapshot.deployments.filter((d) => d.metadata.namespace === "default")).toEqual([]);
+  });
+
+  it("next only moves on from a passed step", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips");
+    expect(l.runtime.next()).toBe(false);
+    l.runtime.showMe();
+    expect(l.runtime.next()).toBe(true);
+    expect(l.runtime.store.getState().stepIndex).toBe(1);
+  });
+
+  it("opens the closing check on a fresh cluster", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips", podIps.steps.length - 1);
+    expect(l.lab.getState().scenarioId).toBe("lesson-podip-check");
+    expect(l.runtime.store.getState().memory.webIPs.split(",")).toHaveLength(2);
+  });
+
+  it("saves progress and the open step, and forgets on request", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips");
+    l.runtime.showMe();
+    l.runtime.next();
+    const saved = parseProgress(l.storage.getItem(PROGRESS_KEY));
+    expect(saved.lessons["pod-ips"]).toEqual({ passed: ["deploy"], completed: false });
+    expect(saved.current).toEqual({ lesson: "pod-ips", step: 1 });
+    l.runtime.close();
+    expect(parseProgress(l.storage.getItem(PROGRESS_KEY)).current).toBeUndefined();
+    l.runtime.forget();
+    expect(parseProgress(l.storage.getItem(PROGRESS_KEY)).lessons).toEqual({});
+  });
+
+  it("resumes a lesson over the lab as it is (after a reload)", () => {
+    const l = lessonLab(LESSONS);
+    l.lab.getState().run("kubectl create deployment test --image=nginx");
+    expect(l.runtime.resume("pod-ips", 1)).toBe(true);
+    expect(l.runtime.store.getState().stepIndex).toBe(1);
+    expect(l.lab.getState().snapshot.deployments.filter((d) => d.metadata.name === "test")).toHaveLength(1); // nothing was rebuilt
+    expect(l.runtime.resume("pod-ips", 42)).toBe(false);
+  });
+});
+
+describe("lesson text and actions", () => {
+  it("fills {{names}} from memory and leaves unknown ones visible", () => {
+    expect(fill("curl {{ip}} and {{nope}}", { ip: "10.0.0.1" })).toBe("curl 10.0.0.1 and {{nope}}");
+  });
+  it("describes actions the way show me lists them", () => {
+    expect(describeAction("kubectl get pods")).toBe("kubectl get pods");
+    expect(describeAction({ wait: 15_000 })).toBe("(let 15 s pass)");
+    expect(describeAction({ traffic: { source: { kind: "pod", name: "client" }, target: "web", rate: 20, durationMs: 10_000 } })).toBe("(traffic: client → web, 20 req/s for 10 s)");
+  });
+});
+
+describe("lesson links", () => {
+  it("reads #lesson=ID&step=N (1-based) and ?embed=", () => {
+    expect(lessonFromHash("#lesson=pod-ips&step=3")).toEqual({ lesson: "pod-ips", step: 2 });
+    expect(lessonFromHash("#lesson=lesson-3")).toEqual({ lesson: "lesson-3", step: 0 });
+    expect(lessonFromHash("#scenario=article")).toBeUndefined();
+    expect(lessonFromHash("#lesson=<script>")).toBeUndefined();
+    expect(lessonFromHash("#lesson=pod-ips&step=0")).toEqual({ lesson: "pod-ips", step: 0 });
+    expect(embedFromSearch("?embed=lesson-3")).toEqual({ lesson: "lesson-3", step: 0 });
+    expect(embedFromSearch("?x=1")).toBeUndefined();
+  });
+  it("builds links that keep the site's path", () => {
+    expect(lessonUrl("https://example.org/podflow/?embed=lesson-1#s=abc", "pod-ips", 2)).toBe("https://example.org/podflow/#lesson=pod-ips&step=3");
+    expect(embedUrl("https://example.org/podflow/#x", "lesson-3")).toBe("https://example.org/podflow/?embed=lesson-3");
+  });
+});
+
+describe("saved progress", () => {
+  it("drops what does not validate, field by field", () => {
+    expect(parseProgress("{not json")).toEqual({ lessons: {} });
+    expect(parseProgress(JSON.stringify({ lessons: { "pod-ips": { passed: ["deploy", 3, "<x>"], completed: "yes" }, "BAD ID": { passed: [] } }, current: { lesson: "pod-ips", step: -1 } }))).toEqual({
+      lessons: { "pod-ips": { passed: ["deploy"], completed: false } },
+    });
+    expect(parseProgress(JSON.stringify({ lessons: {}, current: { lesson: "pod-ips", step: 2 } })).current).toEqual({ lesson: "pod-ips", step: 2 });
+  });
+});
