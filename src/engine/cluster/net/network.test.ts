@@ -198,6 +198,22 @@ EOF`);
       expect(r.clientIpSeen).not.toBe("203.0.113.7");
     }
   });
+
+  it("a node or a pod reaches a NodePort at any node's address: the packet meets that node's rules", () => {
+    const { c, run } = setup();
+    run("kubectl expose deployment web --type=NodePort --port=80");
+    c.advance(5_000);
+    const nodePort = c.rt.store.get("Service", "default", "web")!.spec.ports![0].nodePort!;
+    const nodes = c.rt.store.list("Node").map((n) => ({ name: n.metadata.name, ip: n.status.addresses[0].address }));
+    for (const from of nodes)
+      for (const to of nodes) {
+        const r = c.network.connect({ kind: "node", name: from.name }, to.ip, nodePort);
+        expect(r.outcome, `${from.name} → ${to.name}`).toBe("ok");
+        expect(c.traffic.flows().at(-1)!.node).toBe(to.name); // translated where it arrived
+      }
+    expect(c.network.connect(client, nodes[1].ip, nodePort).outcome).toBe("ok");
+    expect(c.network.connect({ kind: "node", name: "controlplane" }, nodes[1].ip, 31999).outcome).toBe("refused"); // nothing listens there
+  });
 });
 
 describe("the rules viewer", () => {

@@ -311,8 +311,13 @@ export class Network implements PodNetwork {
       return { outcome: "ok", connectMs: 0, id, clientIpSeen: event.clientIpSeen, backend: { ...event.backend, container } };
     }
 
-    // External clients enter the node they dialled; everyone else goes through their own node.
-    const ruleNode = from.kind === "external" ? this.nodeByIP(ip) : src.node;
+    // External clients enter the node they dialled; so does a packet from a node or a pod to
+    // another node's address (routed there, it meets that node's PREROUTING rules: a NodePort
+    // answers on every node). Everything else is translated by the source's own node.
+    const dialled = this.nodeByIP(ip);
+    const entersOther = from.kind !== "external" && dialled !== undefined && dialled !== src.node;
+    const ruleNode = from.kind === "external" || entersOther ? dialled : src.node;
+    const outbound = src.host && from.kind !== "external" && !entersOther;
     if (!ruleNode) return fail("timeout", SYN_TIMEOUT_MS);
     event.node = ruleNode;
     const proxy = this.proxies.get(ruleNode);
@@ -330,11 +335,11 @@ export class Network implements PodNetwork {
     let ipvsPick: { svc: IpvsService; dest: IpvsDest } | undefined;
     if (proxy && env) {
       const rs = proxy.rules();
-      const natHook = src.host && from.kind !== "external" ? "OUTPUT" : "PREROUTING";
+      const natHook = outbound ? "OUTPUT" : "PREROUTING";
       const nat = walkHook(rs, "nat", natHook, p, env, path);
       if (nat.kind === "dnat") dnat = nat.to;
       const toLocal = !dnat && proxy.isLocal(p.dst);
-      const filterHook = toLocal ? "INPUT" : src.host && from.kind !== "external" ? "OUTPUT" : "FORWARD";
+      const filterHook = toLocal ? "INPUT" : outbound ? "OUTPUT" : "FORWARD";
       const filter = walkHook(rs, "filter", filterHook, p, env, path);
       event.path = { kind: "iptables", steps: path.map((s) => ({ table: s.table, chain: s.chain, index: s.index })) };
       if (filter.kind === "reject") return fail("refused", 1);
