@@ -71,7 +71,8 @@ export class DaemonSetController implements Controller {
       numberReady: ready,
       ...(ready ? { numberAvailable: ready } : {}),
       observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: owned.length,
+      // Pods of the current template only: `kubectl rollout status` waits on this during a restart.
+      updatedNumberScheduled: owned.filter((p) => p.metadata.labels?.["controller-revision-hash"] === templateHash(ds)).length,
     };
     if (!deepEqual(status, ds.status)) {
       const next = clone(ds);
