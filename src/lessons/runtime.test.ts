@@ -133,6 +133,15 @@ describe("the lesson runtime", () => {
     expect(parseProgress(l.storage.getItem(PROGRESS_KEY)).lessons).toEqual({});
   });
 
+  it("does not record the open step for an embed (the site's own lab is another cluster)", () => {
+    const l = lessonLab(LESSONS, { trackCurrent: false });
+    l.runtime.open("pod-ips");
+    l.runtime.showMe();
+    const saved = parseProgress(l.storage.getItem(PROGRESS_KEY));
+    expect(saved.current).toBeUndefined();
+    expect(saved.lessons["pod-ips"].passed).toEqual(["deploy"]);
+  });
+
   it("resumes a lesson over the lab as it is (after a reload)", () => {
     const l = lessonLab(LESSONS);
     l.lab.getState().run("kubectl create deployment test --image=nginx");

@@ -24,6 +24,11 @@ export interface LessonHost {
   openRules(node: string): void;
   startTraffic(spec: TrafficSpec): { ok: true } | { ok: false; error: string };
   storage?: KeyValueStorage;
+  /**
+   * False in an embed: the open step is not saved as "where the learner is", because the site's
+   * own lab (which a reload resumes that step over) is not the embed's cluster.
+   */
+  trackCurrent?: boolean;
 }
 
 export interface StepRun {
@@ -254,7 +259,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       console.error("Podflow: a lesson step's enter() failed.", error);
     }
     store.setState({ memory });
-    setProgress((p) => ({ ...p, current: { lesson: lesson.id, step: index } }));
+    if (host.trackCurrent !== false) setProgress((p) => ({ ...p, current: { lesson: lesson.id, step: index } }));
     evaluate();
   }
 

@@ -28,6 +28,7 @@ export const lessonRuntime = createLessonRuntime(
       return r.ok ? { ok: true } : { ok: false, error: r.error };
     },
     storage: browserStorage(),
+    trackCurrent: !embedded,
   },
   LESSONS,
 );

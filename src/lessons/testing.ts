@@ -26,7 +26,7 @@ export function memoryStorage(): KeyValueStorage {
 }
 
 /** A lab store, its session controller and a lesson runtime over `lessons`. */
-export function lessonLab(lessons: readonly Lesson[]) {
+export function lessonLab(lessons: readonly Lesson[], host: { trackCurrent?: boolean } = {}) {
   const storage = memoryStorage();
   const lab = createLabStore(createCluster, {}, {});
   const controller = createSessionController(lab, createCluster, { storage, href: () => "http://localhost/", replaceUrl: () => {} });
@@ -43,6 +43,7 @@ export function lessonLab(lessons: readonly Lesson[]) {
         return r.ok ? { ok: true } : { ok: false, error: r.error };
       },
       storage,
+      ...host,
     },
     lessons,
   );
