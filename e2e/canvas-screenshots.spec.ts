@@ -64,3 +64,34 @@ for (const size of SIZES) {
     await page.screenshot({ path: `docs/screenshots/lab-traffic-${size.width}x${size.height}.png` });
   });
 }
+
+/** A lesson: a step that has just passed (its "why"), the presenter's notes window, and an embed. */
+for (const size of SIZES) {
+  test(`screenshot lesson ${size.width}x${size.height}`, async ({ page, consoleErrors: _ }) => {
+    await page.setViewportSize(size);
+    await page.goto("./#lesson=service-vip&step=5");
+    const rail = page.getByRole("complementary", { name: /^Lesson 3:/ });
+    await rail.getByRole("radio").nth(1).check();
+    await rail.getByRole("button", { name: "Commit my answer" }).click();
+    await rail.getByRole("button", { name: "Show me" }).click();
+    await expect(rail.getByRole("heading", { name: "Why" })).toBeVisible({ timeout: 30_000 });
+    await page.getByLabel("Speed").selectOption("1");
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `docs/screenshots/lesson-${size.width}x${size.height}.png` });
+    if (size.width !== 1920) return;
+    const popup = page.waitForEvent("popup");
+    await rail.getByRole("button", { name: /^Present/ }).click();
+    const notes = await popup;
+    await notes.setViewportSize({ width: 960, height: 720 });
+    await expect(notes.getByRole("region", { name: "Speaker notes" })).toBeVisible();
+    await notes.screenshot({ path: "docs/screenshots/lesson-presenter-notes-960x720.png" });
+    await page.screenshot({ path: "docs/screenshots/lesson-presenting-1920x1080.png" });
+    await notes.close();
+    await page.setViewportSize({ width: 1200, height: 720 });
+    await page.goto("./?embed=lesson-2");
+    await expect(page.getByRole("complementary", { name: /^Lesson 2:/ })).toBeVisible();
+    await page.waitForTimeout(1500); // the canvas fits itself to the frame
+    await page.screenshot({ path: "docs/screenshots/lesson-embed-1200x720.png" });
+  });
+}

@@ -57,7 +57,7 @@ export function PresenterNotes() {
           Lesson {state.lesson.number}: {state.lesson.title} · step {state.stepIndex + 1} of {state.lesson.steps}
         </p>
         <p className={`presenter-clock${state.paused ? " paused" : ""}`} aria-label="Cluster clock">
-          {state.paused ? "⏸ paused " : ""}
+          {state.paused ? "paused " : ""}
           {clock(state.elapsedSeconds)}
         </p>
       </header>
