@@ -4,7 +4,7 @@ import { Dialogs } from "../panels/Dialogs";
 import { Filters } from "../panels/Filters";
 import { RangesBar } from "../panels/RangesBar";
 import { SidePanel } from "../panels/traffic/SidePanel";
-import { labStore, startClock } from "../store";
+import { embedded, labStore, startClock } from "../store";
 import { useUi } from "../ui/store";
 import { useDocumentTheme } from "../ui/theme";
 import { Dock } from "./Dock";
@@ -18,9 +18,6 @@ import "../panels/panels.css";
 const Canvas = lazy(() => import("../canvas/Canvas"));
 // Lessons come right after the first paint; the module also opens a linked or embedded lesson.
 const LessonRail = lazy(() => import("../lessons/ui/LessonRail"));
-
-/** `?embed=lesson-3`: one lesson in a frame, without the lab's chrome (see README, "Embed a lesson"). */
-const embedded = typeof location !== "undefined" && new URLSearchParams(location.search).has("embed");
 
 // Benchmarks drive the lab through a window hook that exists only in `vite build --mode bench`.
 if (import.meta.env.MODE === "bench") void import("./benchHook").then((m) => m.install());

@@ -6,7 +6,7 @@ import { uiStore } from "../ui/store";
 import { stepClock } from "./ClockControls";
 
 /** True while the learner is typing somewhere: single-key shortcuts must not steal letters. */
-function typing(target: EventTarget | null): boolean {
+export function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
   return el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || !!el.closest(".xterm, [role=dialog], dialog");

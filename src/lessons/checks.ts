@@ -90,8 +90,6 @@ export function words(line: string): string[] {
   return line.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^["']|["']$/g, "")) ?? [];
 }
 
-/** True when the line runs at the control plane's prompt. */
-export const onControlPlane = (c: CommandRecord) => c.prompt.startsWith("controlplane:");
 
 /** The node a prompt belongs to (`node01:~$ ` → node01), if it is a node's shell. */
 export function promptNode(prompt: string): string | undefined {
@@ -113,10 +111,6 @@ export function ranOk(ctx: CheckContext, pattern: RegExp, where: (c: CommandReco
   return ran(ctx, pattern, (c) => c.result.exitCode === 0 && where(c));
 }
 
-/** The learner's last command (not a quiet read), if any. */
-export function lastCommand(ctx: CheckContext): CommandRecord | undefined {
-  return ran(ctx, /[^]*/);
-}
 
 /** Connections since the step opened that have finished and match. */
 export function closedFlows(ctx: CheckContext, match: (f: FlowEvent) => boolean = () => true): FlowEvent[] {
@@ -129,5 +123,3 @@ export const fromPod = (name: string, ns = "default") => (f: FlowEvent) => f.sou
 /** True when the flow dialled Service `ns/name` (by name or ClusterIP). */
 export const toService = (name: string, ns = "default") => (f: FlowEvent) => f.service === `${ns}/${name}`;
 
-/** True when the flow ran through a port the learner named. */
-export const toPort = (port: number) => (f: FlowEvent) => f.dst.port === port;

@@ -46,8 +46,3 @@ export function embedUrl(href: string, lesson: string): string {
   url.search = `?embed=${lesson}`;
   return url.toString();
 }
-
-/** True when the page is the presenter's notes window (`?presenter`). */
-export function isPresenterWindow(search: string): boolean {
-  return new URLSearchParams(search).has("presenter");
-}

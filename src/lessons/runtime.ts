@@ -93,8 +93,6 @@ export function describeAction(a: Action): string {
   return `(open ${a.rules}'s rules)`;
 }
 
-export type LessonRuntime = ReturnType<typeof createLessonRuntime>;
-
 export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]) {
   const store: StoreApi<LessonRunState> = createStore<LessonRunState>()(() => ({
     lesson: null,

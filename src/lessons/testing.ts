@@ -7,23 +7,10 @@ import { createCluster } from "../engine";
 import type { TrafficSpec } from "../engine/api";
 import { createSessionController } from "../store/controller";
 import { createLabStore } from "../store/lab";
-import type { KeyValueStorage } from "../store/storage";
+import { memoryStorage } from "../store/testing/memoryStorage";
 import type { Selection } from "../ui/store";
-import { createLessonRuntime, fill } from "./runtime";
+import { createLessonRuntime } from "./runtime";
 import type { Action, CheckContext, CheckResult, CommandRecord, Lesson } from "./types";
-
-export function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-    key: (i) => [...data.keys()][i] ?? null,
-    get length() {
-      return data.size;
-    },
-  };
-}
 
 /** A lab store, its session controller and a lesson runtime over `lessons`. */
 export function lessonLab(lessons: readonly Lesson[], host: { trackCurrent?: boolean } = {}) {
@@ -68,12 +55,11 @@ export function contextOf(l: LessonLab, extra: Partial<CheckContext> = {}): Chec
 }
 
 /** Does what a learner would for one action: types commands in the terminal, lets time pass, starts traffic. */
-function actAsLearner(l: LessonLab, a: Action, memory: Record<string, string>) {
+function actAsLearner(l: LessonLab, a: Action) {
   const s = l.lab.getState();
   if (typeof a === "string") {
-    const text = fill(a, memory);
-    if (text.includes("\n")) s.pasteText(`${text}\n`);
-    else s.enterLine(text);
+    if (a.includes("\n")) s.pasteText(`${a}\n`);
+    else s.enterLine(a);
   } else if ("wait" in a) s.step(a.wait);
   else if ("traffic" in a) s.cluster!.traffic.start(a.traffic);
 }
@@ -92,11 +78,7 @@ export function playLesson(l: LessonLab, lesson: Lesson, mode: "show-me" | "lear
     if (rt.store.getState().stepIndex !== i) throw new Error(`expected to be at step ${step.id}, at ${rt.store.getState().stepIndex}`);
     if (step.predict) rt.predict(step.predict.answer);
     if (mode === "show-me") rt.showMe();
-    else {
-      const memory = rt.store.getState().memory;
-      const actions = typeof step.showMe === "function" ? step.showMe({ ...contextOf(l), memory }) : step.showMe;
-      for (const a of actions) actAsLearner(l, a, memory);
-    }
+    else for (const a of rt.actionsNow()) actAsLearner(l, a);
     let waited = 0;
     while (rt.store.getState().step.phase !== "passed" && waited < maxWaitMs) {
       l.lab.getState().step(1000);

@@ -5,20 +5,7 @@ import { createSessionController } from "./controller";
 import { createLabStore } from "./lab";
 import { pack, toBase64Url } from "./share";
 import { STORAGE_KEY, type KeyValueStorage } from "./storage";
-
-function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-    key: (i) => [...data.keys()][i] ?? null,
-    get length() {
-      return data.size;
-    },
-  };
-}
+import { memoryStorage } from "./testing/memoryStorage";
 
 /** A page: a deferred store (as index.ts makes it when something will be restored) and its controller. */
 function page(opts: { href?: string; storage?: KeyValueStorage; deferred?: boolean; factory?: typeof createCluster } = {}) {

@@ -30,8 +30,9 @@ function browserEnv(): SessionEnv {
  * its own starting cluster, so the saved lab is not replayed first. An embed also never saves:
  * a lesson framed in a blog must not overwrite the learner's own lab.
  */
-export const opensLesson = inBrowser && (/(^#|&)lesson=/.test(location.hash) || new URLSearchParams(location.search).has("embed"));
-const embedded = inBrowser && new URLSearchParams(location.search).has("embed");
+/** `?embed=…`: one lesson in a frame, without the lab's chrome (see README, "Embed a lesson"). */
+export const embedded = inBrowser && new URLSearchParams(location.search).has("embed");
+const opensLesson = embedded || (inBrowser && /(^#|&)lesson=/.test(location.hash));
 
 /** True when the start-up will replace the default lab (so it is not built for nothing). */
 function startsFromElsewhere(): boolean {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { typing } from "../../app/useShortcuts";
 import { uiStore, useUi } from "../../ui/store";
 import { fill } from "../runtime";
 import { lessonRuntime, useLesson } from "../session";
@@ -7,12 +8,6 @@ import { InlineText, LessonText } from "./LessonText";
 import "./lessons.css";
 import { connectPresenter, openPresenterView, presenterBack, presenterForward, togglePause } from "./presenter";
 import { presenterKey } from "./presenterProtocol";
-
-/** True while the learner is typing somewhere (the terminal, a form): keys are theirs. */
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || !!el.closest(".xterm, dialog, .cm-editor"));
-}
 
 /** In presentation mode, arrow keys and a clicker's PageUp/PageDown step through the lesson. */
 function usePresenterKeys(presenting: boolean) {
@@ -98,14 +93,14 @@ export default function LessonRail() {
   const presenting = useUi((s) => s.presentation);
   usePresenterKeys(presenting);
   const why = useRef<HTMLDivElement>(null);
-  const passedNow = useLesson((s) => s.step.phase === "passed");
-  // Once a step passes, bring its explanation into view.
-  useEffect(() => {
-    if (passedNow) why.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [passedNow]);
   const lesson = useLesson((s) => s.lesson);
   const index = useLesson((s) => s.stepIndex);
   const run = useLesson((s) => s.step);
+  const passed = run.phase === "passed";
+  // Once a step passes, bring its explanation into view.
+  useEffect(() => {
+    if (passed) why.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [passed]);
   const memory = useLesson((s) => s.memory);
   const busy = useLesson((s) => s.busy);
   const progress = useLesson((s) => s.progress);
@@ -114,7 +109,6 @@ export default function LessonRail() {
   const step = lesson.steps[index];
   const last = index === lesson.steps.length - 1;
   const f = (t: string) => fill(t, memory);
-  const passed = run.phase === "passed";
   const next = rt.lessons.find((l) => l.number === lesson.number + 1);
   return (
     <aside className="lesson-rail" aria-label={`Lesson ${lesson.number}: ${lesson.title}`}>
