@@ -99,6 +99,45 @@ describe("createCluster", () => {
     expect(c.prompt()).toBe("controlplane:~$ ");
   });
 
+  it("ssh NODE COMMAND runs the command on that node and stays where it was, like ssh", () => {
+    const c = createCluster();
+    expect(c.exec("ssh node01 hostname")).toMatchObject({ stdout: "node01\n", exitCode: 0 });
+    expect(c.prompt()).toBe("controlplane:~$ ");
+    // The words are joined and parsed again on the node: a quoted pipe runs there.
+    const remote = c.exec('ssh -p 22 root@node02 "iptables-save -t nat | grep -c KUBE-SVC"');
+    expect(remote.exitCode).toBe(0);
+    expect(Number(remote.stdout)).toBeGreaterThan(0);
+    // kubectl on a worker has no kubeconfig, over ssh too.
+    expect(c.exec("ssh node01 kubectl get pods").stderr).toContain("localhost:8080 was refused");
+    // An exit inside the remote command does not leave the local shell.
+    c.exec("ssh node01");
+    c.exec('ssh node02 "exit; exit; exit"');
+    expect(c.prompt()).toBe("node01:~$ ");
+    expect(c.exec("ssh nowhere hostname")).toMatchObject({ exitCode: 255, stderr: "ssh: Could not resolve hostname nowhere: Name or service not known\n" });
+  });
+
+  it("expands $(command), backquotes, $NAME, ${NAME} and $? as bash does, one command at a time", () => {
+    const c = createCluster();
+    c.exec("kubectl create deployment web --image=nginx");
+    c.exec("kubectl expose deployment web --port=80 --type=NodePort");
+    c.advance(30_000);
+    const port = String(c.snapshot().services.find((s) => s.metadata.name === "web")!.spec.ports![0].nodePort);
+    // An assignment alone sets a variable; the next command on the line already sees it.
+    expect(c.exec(`NP=$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}'); echo "port $NP"`).stdout).toBe(`port ${port}\n`);
+    expect(c.exec("curl -s -o /dev/null -w '%{http_code}' localhost:$NP").stdout).toBe("200");
+    // Unquoted results are split into words; quoted ones stay one word; single quotes expand nothing.
+    expect(c.exec("echo $(printf-free)  `hostname`").output).toContain("printf-free: command not found"); // a substitution's errors show
+    expect(c.exec('echo "$(echo a   b)" $(echo a   b)').stdout).toBe("a b a b\n");
+    expect(c.exec("echo '$NP' \\$NP ${NP}x").stdout).toBe(`$NP $NP ${port}x\n`);
+    expect(c.exec("false; echo $?; true; echo $?").stdout).toBe("1\n0\n");
+    expect(c.exec("export A=1 B=2; echo $A$B$UNSET.").stdout).toBe("12.\n");
+    expect(c.exec("unset A; echo [$A]").stdout).toBe("[]\n");
+    expect(c.exec("export 1x=2")).toMatchObject({ stderr: "bash: export: `1x=2': not a valid identifier\n", exitCode: 1 });
+    expect(c.exec("echo $(hostname")).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `)'\n", exitCode: 2 });
+    // $5 is an (empty) positional parameter; a dollar sign that starts nothing is a dollar sign.
+    expect(c.exec('echo "$5 and $ or $."').stdout).toBe(" and $ or $.\n");
+  });
+
   it("returns errors as results: a bad command changes nothing and exits 1", () => {
     const c = createCluster();
     const v = c.snapshot().version;

@@ -4,8 +4,8 @@ import type { ClusterImpl } from "../cluster/cluster";
 import { runKubectl } from "../kubectl";
 import { resolveExecTarget } from "../kubectl/verbs/exec";
 import { kubeadm } from "./kubeadm";
-import { runInPod, podPrompt } from "./pod";
-import { tokenize, type Token } from "./tokenize";
+import { podEnv, runInPod, podPrompt } from "./pod";
+import { tokenize, type Expander, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
 import { klogPrefix } from "../util/klog";
 import { unixDate } from "../util/time";
@@ -23,6 +23,12 @@ export type ShellContext = { kind: "node"; node: string } | { kind: "pod"; names
  */
 export const LINE_LATENCY_MS = 100;
 
+/** The special parameters of an interactive login shell with no arguments. */
+const SPECIAL: Record<string, string> = { $: "4242", "#": "0", "0": "-bash", "-": "himBHs", "@": "", "*": "", "!": "", ...Object.fromEntries("123456789".split("").map((d) => [d, ""])) };
+
+/** `NAME=value`: a shell variable assignment. */
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
 const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
 
 /**
@@ -33,6 +39,9 @@ const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
 export class Shell {
   private readonly stack: ShellContext[] = [{ kind: "node", node: "controlplane" }];
   readonly history: string[] = [];
+  /** Shell variables (`NAME=value`, `export NAME=value`), and `$?`. */
+  private readonly vars = new Map<string, string>();
+  private status = 0;
 
   constructor(private readonly cluster: ClusterImpl) {}
 
@@ -80,10 +89,11 @@ export class Shell {
     return { stdout, stderr, exitCode, output };
   }
 
-  private runLine(line: string, stdin: string | undefined): Res {
+  private runLine(line: string, stdin: string | undefined, depth = 0): Res {
     const t = tokenize(line);
     if (!t.ok) return { stdout: "", stderr: `bash: ${t.error}\n`, exitCode: 2 };
-    // Split into && / || / ; chains.
+    // Split into && / || / ; chains; each command is expanded ($(…), $NAME) when its turn comes,
+    // so `NP=$(…); curl localhost:$NP` sees the value just set, as in bash.
     let stdout = "";
     let stderr = "";
     let output = "";
@@ -93,11 +103,25 @@ export class Shell {
     const flush = () => {
       const skip = (op === "&&" && code !== 0) || (op === "||" && code === 0);
       if (seg.length > 0 && !skip) {
-        const r = this.runPipeline(seg, stdin);
+        let substErr = "";
+        const expander: Expander = {
+          run: (command) => {
+            // bash has no such limit, but a lab line must end: $( $( $( … ) ) ) stops at 8 levels.
+            if (depth >= 8) return "";
+            const r = this.runLine(command, undefined, depth + 1);
+            substErr += r.stderr;
+            this.status = r.exitCode;
+            return r.stdout;
+          },
+          get: (name) => (name === "?" ? String(this.status) : (SPECIAL[name] ?? this.variable(name))),
+        };
+        const expanded = tokenize(line.slice(seg[0].start, seg[seg.length - 1].end), expander);
+        const r: Res = expanded.ok ? this.runPipeline(expanded.tokens, stdin) : { stdout: "", stderr: `bash: ${expanded.error}\n`, exitCode: 2 };
         stdout += r.stdout;
-        stderr += r.stderr;
-        output += outputOf(r);
+        stderr += substErr + r.stderr;
+        output += substErr + outputOf(r);
         code = r.exitCode;
+        this.status = code;
       }
       seg = [];
     };
@@ -109,6 +133,14 @@ export class Shell {
     }
     flush();
     return { stdout, stderr, exitCode: code, output };
+  }
+
+  /** `$NAME`: the node shell's variables; in a pod's shell, the container's environment. */
+  private variable(name: string): string | undefined {
+    const c = this.context;
+    if (c.kind === "node") return this.vars.get(name);
+    const pod = this.cluster.rt.store.get("Pod", c.namespace, c.pod);
+    return pod ? (Object.hasOwn(podEnv(this.cluster, pod, c.container), name) ? podEnv(this.cluster, pod, c.container)[name] : undefined) : undefined;
   }
 
   private runPipeline(tokens: Token[], stdin: string | undefined): Res {
@@ -126,6 +158,16 @@ export class Shell {
       if (tok.type === "op" && tok.value === "|") stages.push([]);
       else if (tok.type === "word") stages[stages.length - 1].push(tok.value);
     }
+    // NAME=value words before a command: alone they set shell variables; before a command they
+    // only go into its environment, which nothing here reads.
+    const first = stages[0];
+    let assigned = 0;
+    while (assigned < first.length && ASSIGNMENT.test(first[assigned])) assigned++;
+    if (assigned > 0 && assigned === first.length && stages.length === 1 && this.context.kind === "node") {
+      for (const a of first) this.vars.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+      return { stdout: "", stderr: "", exitCode: 0 };
+    }
+    if (assigned > 0 && assigned < first.length) first.splice(0, assigned);
     let input = stdin;
     let result: Res = { stdout: "", stderr: "", exitCode: 0 };
     let stderr = "";
@@ -171,7 +213,7 @@ export class Shell {
         if (ctx.node !== "controlplane") return this.noKubeconfig();
         return this.kubectl(args, stdin);
       case "ssh":
-        return this.ssh(args);
+        return this.ssh(args, stdin);
       case "exit":
       case "logout":
         if (this.stack.length > 1) {
@@ -202,6 +244,15 @@ export class Shell {
         return { stdout: "root\n", stderr: "", exitCode: 0 };
       case "pwd":
         return { stdout: "/root\n", stderr: "", exitCode: 0 };
+      case "export":
+        for (const a of args) {
+          if (ASSIGNMENT.test(a)) this.vars.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+          else if (!/^[A-Za-z_]\w*$/.test(a)) return { stdout: "", stderr: `bash: export: \`${a}': not a valid identifier\n`, exitCode: 1 };
+        }
+        return { stdout: "", stderr: "", exitCode: 0 };
+      case "unset":
+        for (const a of args) this.vars.delete(a);
+        return { stdout: "", stderr: "", exitCode: 0 };
       case "echo":
         return { stdout: (args[0] === "-n" ? args.slice(1).join(" ") : args.join(" ") + "\n"), stderr: "", exitCode: 0 };
       case "true":
@@ -298,14 +349,30 @@ export class Shell {
     return { stdout: "", stderr: err, exitCode: 1 };
   }
 
-  private ssh(args: string[]): Res {
-    const host = args.find((a) => !a.startsWith("-"))?.replace(/^.*@/, "");
+  private ssh(args: string[], stdin: string | undefined): Res {
+    // Options that take a value (`-p 22`, `-i key`) are skipped with it; the first other word is
+    // the destination, and the rest is a command to run there instead of a login.
+    let at = 0;
+    while (at < args.length && args[at].startsWith("-")) at += /^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(args[at]) ? 2 : 1;
+    const host = args[at]?.replace(/^.*@/, "");
+    const remote = args.slice(at + 1);
     if (!host) return { stdout: "", stderr: "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n", exitCode: 255 };
     const node = this.cluster.rt.store
       .list("Node")
       .find((n) => n.metadata.name === host || n.status.addresses.some((a) => a.address === host));
     if (!node) return { stdout: "", stderr: `ssh: Could not resolve hostname ${host}: Name or service not known\n`, exitCode: 255 };
     const name = node.metadata.name;
+    if (remote.length > 0) {
+      // Like ssh, the words are joined with spaces and the remote shell parses them again, so
+      // `ssh node02 "iptables-save | grep KUBE"` pipes on node02. No login banner, no new prompt.
+      const local = [...this.stack];
+      this.stack.push({ kind: "node", node: name });
+      try {
+        return this.runLine(remote.join(" "), stdin);
+      } finally {
+        this.stack.splice(0, this.stack.length, ...local);
+      }
+    }
     const cur = this.context;
     if (cur.kind === "node" && cur.node === name) return { stdout: "", stderr: "", exitCode: 0 };
     this.stack.push({ kind: "node", node: name });
@@ -326,6 +393,7 @@ const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v
   kubectl exec -it POD -- sh
                          open a shell in a pod ('exit' to leave)
   ssh NODE               log in to a node (controlplane, node01, ...); 'exit' to leave
+  ssh NODE COMMAND       run one command on a node and stay here
   kubeadm init --help    the flags that set the three IP ranges
   iptables-save -t nat   on a node: the rules kube-proxy wrote (also iptables -t nat -L -n)
   ipvsadm -Ln            on a node in IPVS mode: virtual servers and real servers
@@ -336,5 +404,6 @@ const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v
   cat > FILE <<EOF       write a file (end with a line EOF); kubectl apply -f FILE
   history, clear, help
 
-Pipes into grep, wc -l, head, tail and sort work; so do ';', '&&' and '||'.
+Pipes into grep, wc -l, head, tail and sort work; so do ';', '&&' and '||',
+$(command), and variables: NP=$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')
 `;
