@@ -214,6 +214,31 @@ EOF`);
     expect(c.network.connect(client, nodes[1].ip, nodePort).outcome).toBe("ok");
     expect(c.network.connect({ kind: "node", name: "controlplane" }, nodes[1].ip, 31999).outcome).toBe("refused"); // nothing listens there
   });
+
+  it("iptables mode answers a NodePort on a node's localhost (masqueraded to the node's IP); IPVS mode does not", () => {
+    const { c, run } = setup();
+    run("kubectl expose deployment web --type=NodePort --port=80");
+    c.advance(5_000);
+    const nodePort = c.rt.store.get("Service", "default", "web")!.spec.ports![0].nodePort!;
+    const r = c.network.connect({ kind: "node", name: "node01" }, "127.0.0.1", nodePort);
+    expect(r.outcome).toBe("ok");
+    // KUBE-MARK-MASQ, then MASQUERADE: nginx never sees 127.0.0.1, but node01's address (its tunl0 one when the pod is elsewhere).
+    expect(r.clientIpSeen).toBe(r.backend!.node === "node01" ? "172.30.1.3" : c.calico.tunnelAddress("node01"));
+    const flow = c.traffic.flows().at(-1)!;
+    expect(flow.service).toBe("default/web");
+    expect(flow.path.kind === "iptables" && flow.path.steps.some((s) => s.chain === "KUBE-NODEPORTS")).toBe(true);
+    // Nothing listens on other loopback ports: refused at once, not a timeout.
+    expect(c.network.connect({ kind: "node", name: "node01" }, "127.0.0.1", 31999)).toMatchObject({ outcome: "refused", connectMs: 0 });
+    expect(run(`curl -s -o /dev/null -w '%{http_code}' localhost:${nodePort}`).stdout).toBe("200");
+
+    const ipvs = lab({ proxyMode: "ipvs" });
+    ipvs.run("kubectl create deployment web --image=nginx --replicas=1");
+    ipvs.run("kubectl expose deployment web --type=NodePort --port=80");
+    ipvs.c.advance(40_000);
+    const ipvsPort = ipvs.c.rt.store.get("Service", "default", "web")!.spec.ports![0].nodePort!;
+    expect(ipvs.c.network.connect({ kind: "node", name: "node01" }, "172.30.1.3", ipvsPort).outcome).toBe("ok");
+    expect(ipvs.c.network.connect({ kind: "node", name: "node01" }, "127.0.0.1", ipvsPort).outcome).toBe("refused");
+  });
 });
 
 describe("the rules viewer", () => {

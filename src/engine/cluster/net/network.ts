@@ -246,11 +246,12 @@ export class Network implements PodNetwork {
   }
 
   /** The Service a dialled `ip:port` belongs to: its ClusterIP, or a NodePort on a node's address. */
-  private serviceOf(ip: string, port: number): string | undefined {
+  private serviceOf(ip: string, port: number, fromHost: boolean): string | undefined {
     const byIP = this.serviceByClusterIP(ip, port);
     if (byIP) return byIP;
     const s = this.byNodePort.get(port);
-    return s && this.nodeByIP(ip) ? `${s.metadata.namespace}/${s.metadata.name}` : undefined;
+    // A node's own loopback is one of its addresses too (kube-proxy's localhost NodePorts).
+    return s && (this.nodeByIP(ip) || (fromHost && ip.startsWith("127."))) ? `${s.metadata.namespace}/${s.metadata.name}` : undefined;
   }
 
 
@@ -283,7 +284,7 @@ export class Network implements PodNetwork {
       protocol,
       source: { kind: from.kind, namespace: src?.namespace, name: src?.name ?? "", ip: src?.ip ?? "", node: src?.node },
       dst: { ip, port },
-      service: this.serviceOf(ip, port),
+      service: this.serviceOf(ip, port, !!src?.host && from.kind !== "external"),
       path: { kind: "direct" },
       crossNode: false,
       outcome: "unreachable",
@@ -321,7 +322,11 @@ export class Network implements PodNetwork {
     if (!ruleNode) return fail("timeout", SYN_TIMEOUT_MS);
     event.node = ruleNode;
     const proxy = this.proxies.get(ruleNode);
-    const p: Packet = { src: src.ip, dst: ip, protocol, sport, dport: port, mark: 0 };
+    // A host process dialling 127.x leaves from the loopback address (the kernel's source choice),
+    // so the "block incoming localnet connections" rule does not drop it; kube-proxy's
+    // masquerade later gives it the node's IP (iptables mode's localhost NodePorts).
+    const loopback = src.host && from.kind !== "external" && ip.startsWith("127.");
+    const p: Packet = { src: loopback ? "127.0.0.1" : src.ip, dst: ip, protocol, sport, dport: port, mark: 0 };
     const path: RuleStep[] = [];
     const env: WalkEnv | undefined = proxy && {
       isLocal: (a) => proxy.isLocal(a),
@@ -340,7 +345,8 @@ export class Network implements PodNetwork {
       if (nat.kind === "dnat") dnat = nat.to;
       const toLocal = !dnat && proxy.isLocal(p.dst);
       const filterHook = toLocal ? "INPUT" : outbound ? "OUTPUT" : "FORWARD";
-      const filter = walkHook(rs, "filter", filterHook, p, env, path);
+      // The filter table sees the packet as nat left it: translated, in conntrack state DNAT.
+      const filter = walkHook(rs, "filter", filterHook, dnat ? { ...p, ...splitHostPort(dnat), dnat: true } : p, env, path);
       event.path = { kind: "iptables", steps: path.map((s) => ({ table: s.table, chain: s.chain, index: s.index })) };
       if (filter.kind === "reject") return fail("refused", 1);
       if (filter.kind === "drop") return fail("timeout", SYN_TIMEOUT_MS);
@@ -367,7 +373,7 @@ export class Network implements PodNetwork {
 
     // Where the (translated) packet goes.
     const backendPod = this.podByIP(dstIp);
-    const backendNode = backendPod?.spec.nodeName ?? this.nodeByIP(dstIp);
+    const backendNode = backendPod?.spec.nodeName ?? (loopback && dstIp.startsWith("127.") ? ruleNode : this.nodeByIP(dstIp));
     if (!backendNode) return fail("timeout", SYN_TIMEOUT_MS); // a dead pod IP: a blackhole route, or nowhere
     event.crossNode = backendNode !== ruleNode;
 
@@ -390,7 +396,7 @@ export class Network implements PodNetwork {
       event.backend = { namespace: backendPod.metadata.namespace!, name: backendPod.metadata.name, ip: dstIp, port: dstPort, node: backendNode };
       if (!container) return fail(protocol === "udp" ? "timeout" : "refused", event.crossNode ? 2 : 1);
     } else if (!this.hostListens(backendNode, dstPort)) {
-      return fail("refused", 1);
+      return fail("refused", loopback ? 0 : 1);
     }
 
     const connectMs = event.crossNode ? 2 : 1;
@@ -552,4 +558,10 @@ export class Network implements PodNetwork {
   proxyStatus(): { node: string; mode: ProxyMode; scheduler: string; running: boolean; stale: boolean; lastSync: number }[] {
     return [...this.proxies.values()].map((p) => ({ node: p.node, mode: p.mode, scheduler: p.scheduler, running: p.running, stale: p.stale, lastSync: p.lastSync }));
   }
+}
+
+/** `10.1.2.3:80` as the packet fields it rewrites. */
+function splitHostPort(to: string): { dst: string; dport: number } {
+  const i = to.lastIndexOf(":");
+  return { dst: to.slice(0, i), dport: Number(to.slice(i + 1)) };
 }

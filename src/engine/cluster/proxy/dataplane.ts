@@ -18,6 +18,8 @@ export interface Packet {
   sport: number;
   dport: number;
   mark: number;
+  /** The nat table translated the destination (conntrack state DNAT, seen by the filter table). */
+  dnat?: boolean;
 }
 
 /** One rule that matched on the way. */
@@ -152,8 +154,9 @@ function matchOne(m: Match, p: Packet, env: WalkEnv): boolean {
       return m.negate ? !ok : ok;
     }
     case "conntrack": {
-      // The first packet of a connection is NEW, and neither RELATED, ESTABLISHED nor DNAT-ed yet.
-      const ok = m.ctstate.includes("NEW");
+      // The first packet of a connection is NEW (never RELATED or ESTABLISHED), and DNAT once the
+      // nat table has translated its destination.
+      const ok = m.ctstate.includes("NEW") || (!!p.dnat && m.ctstate.includes("DNAT"));
       return m.negate ? !ok : ok;
     }
     case "set":
