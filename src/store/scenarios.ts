@@ -64,11 +64,13 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: "wordpress",
     title: "MySQL + WordPress",
-    description: "Two microservices: WordPress reaches MySQL through mysql's ClusterIP Service; WordPress is a NodePort.",
+    description: "Two microservices: WordPress reaches MySQL through mysql's ClusterIP Service (WORDPRESS_DB_HOST=mysql, logging in as root); WordPress is a NodePort.",
     steps: [
       MYSQL_MANIFEST,
       "kubectl expose deploy mysql --port=3306",
       "kubectl create deployment wordpress --image=wordpress --port=80",
+      // The image's defaults ("example username") would not get in: log in as mysql's root.
+      "kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql WORDPRESS_DB_USER=root WORDPRESS_DB_PASSWORD=secret",
       "kubectl expose deploy wordpress --port=80 --type=NodePort",
       15_000,
     ],

@@ -4,6 +4,7 @@
  */
 import type { FlowEvent } from "../../engine/api";
 import type { Service } from "../../engine/cluster/types";
+import { mysqlAccepts } from "../../engine/cluster/net/apps";
 import { MYSQL_MANIFEST } from "../../store/scenarios";
 import { isPodReady } from "../../store/selectors";
 import { closedFlows, deployment, endpointPorts, fail, inCidr, pass, podsOfDeployment, ran, readyEndpoints, service, wait } from "../checks";
@@ -68,11 +69,13 @@ export const microservices: Lesson = {
     {
       id: "mysql",
       title: "The backend: MySQL",
-      body: `Two apps will talk: WordPress (the front end) keeps everything in MySQL (the backend). Start with MySQL: a Deployment \`mysql\` running \`mysql:8.0\`, with a root password (MySQL refuses to start without one), a database for WordPress, and port 3306. "Show me" pastes it as a manifest; typed by hand, it is:
+      body: `Two apps will talk: WordPress (the front end) keeps its data in MySQL (the backend). Start with MySQL: a Deployment \`mysql\` running \`mysql:8.0\` on port 3306, with a root password (MySQL will not start without one) and a database for WordPress. "Show me" pastes it as one manifest. By hand, it is:
 
 $ kubectl create deployment mysql --image=mysql:8.0 --port=3306
 $ kubectl set env deployment/mysql MYSQL_ROOT_PASSWORD=secret MYSQL_DATABASE=wordpress
-$ kubectl rollout status deployment/mysql`,
+$ kubectl rollout status deployment/mysql
+
+The first pod crashes until \`set env\` adds the password; the rollout then replaces it.`,
       check(ctx) {
         const d = deployment(ctx.snapshot, "mysql");
         if (!d) {
@@ -121,7 +124,7 @@ $ kubectl get svc mysql`,
       },
       hints: ["`kubectl expose deployment mysql --port=3306`"],
       showMe: ["kubectl expose deployment mysql --port=3306", "kubectl get svc mysql"],
-      explain: `The Service **mysql** got the ClusterIP **{{mysqlClusterIP}}**, allocated by the API server, and an endpoint: the pod at {{mysqlIP}}:3306. A ClusterIP is reachable from every pod and node of the cluster, and from nowhere else. That is exactly what a database wants. The IP stays as long as the Service exists, whatever happens to the pods behind it.`,
+      explain: `The Service **mysql** got the ClusterIP **{{mysqlClusterIP}}**, handed out by the API server (kube-proxy only writes the rules for it). Its endpoint is the pod at {{mysqlIP}}:3306. A ClusterIP is reachable from every pod and node of the cluster, and from nowhere else: just what a database wants. The IP stays as long as the Service exists, whatever happens to the pods behind it.`,
       remember: (ctx) => ({ mysqlClusterIP: service(ctx.snapshot, "mysql")?.spec.clusterIP ?? "" }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "mysql" } }),
       notes: "The article: “always provide the service cluster IP, not the container IP”. Right idea; the next step shows something even better than the IP: the name.",
@@ -135,12 +138,14 @@ $ kubectl get svc mysql`,
         answer: 1,
         reveal: "CoreDNS answers, reached through the kube-dns Service at 10.96.0.10.",
       },
-      body: `Start a small pod to look from, and ask for the name \`mysql\`:
+      body: `Start a small pod to look from, and ask it for the name \`mysql\`:
 
 $ kubectl run client --image=busybox -- sleep infinity
 $ kubectl exec client -- nslookup mysql
 
-Compare the address with mysql's CLUSTER-IP.`,
+Compare the address with mysql's CLUSTER-IP. Then see where the pod sends its DNS questions:
+
+$ kubectl exec client -- cat /etc/resolv.conf`,
       check(ctx) {
         const ip = service(ctx.snapshot, "mysql")?.spec.clusterIP;
         if (!ip) return fail("The Service mysql is gone: `kubectl expose deployment mysql --port=3306`.");
@@ -148,7 +153,7 @@ Compare the address with mysql's CLUSTER-IP.`,
         const lookup = ran(ctx, /\b(nslookup|dig|host)\b/);
         if (!lookup) return fail();
         if (/command not found/.test(lookup.result.output))
-          return fail("The nodes do not use the cluster's DNS. Ask from inside a pod: `kubectl exec client -- nslookup mysql`.");
+          return fail("This node has no nslookup, and a node does not use the cluster's DNS anyway. Ask from inside a pod: `kubectl exec client -- nslookup mysql`.");
         if (/NotFound|not found|container not found|unable to upgrade/.test(lookup.result.output)) {
           return ctx.snapshot.pods.some((p) => p.metadata.name === "client")
             ? wait("The client pod is starting…")
@@ -159,9 +164,9 @@ Compare the address with mysql's CLUSTER-IP.`,
       },
       hints: ["`kubectl exec POD -- nslookup NAME` asks the cluster's DNS from inside a pod.", "`kubectl exec client -- nslookup mysql`"],
       showMe: ["kubectl run client --image=busybox -- sleep infinity", "kubectl wait --for=condition=Ready pod/client --timeout=60s", "kubectl exec client -- nslookup mysql", "kubectl exec client -- cat /etc/resolv.conf"],
-      explain: `\`mysql\` became **mysql.default.svc.cluster.local → {{mysqlClusterIP}}**, the ClusterIP, not the pod IP. The server that answered, **10.96.0.10**, is the kube-dns Service: CoreDNS pods behind a ClusterIP of their own, written into every pod's /etc/resolv.conf by the kubelet. The \`search default.svc.cluster.local svc.cluster.local cluster.local\` line lets a short name work: the resolver tries \`mysql.default.svc.cluster.local\` first. busybox also tries the other search domains and prints their NXDOMAIN lines, which is why it exits 1 even though the name resolved. CoreDNS builds its answers from the Services it watches; kube-proxy plays no part in names.`,
+      explain: `\`mysql\` became **mysql.default.svc.cluster.local → {{mysqlClusterIP}}**: the ClusterIP, not the pod IP. The server that answered, **10.96.0.10**, is the kube-dns Service: CoreDNS pods behind a ClusterIP of their own. The kubelet writes it into every pod's /etc/resolv.conf, with a \`search\` line that turns a short name into full ones. busybox tries them all, for IPv4 and again for IPv6, and prints NXDOMAIN ("no such name") for each miss: that is why it exits 1 although the name resolved. CoreDNS answers from the Services it watches; kube-proxy plays no part in names.`,
       highlight: () => ({ select: { kind: "Service", namespace: "kube-system", name: "kube-dns" } }),
-      notes: "Ask what happens from another namespace: the short name fails there, `mysql.default` works. The nodes themselves use the host's resolver, not CoreDNS: `nslookup mysql` on a node does not find it.",
+      notes: "Ask what happens from another namespace: the short name fails there; `mysql.default.svc.cluster.local` works everywhere. `mysql.default` works for apps (`ping mysql.default` resolves), but busybox's nslookup skips the search list for any name with a dot, so it fails there. The nodes use the host's resolver, not CoreDNS, and have no nslookup here.",
     },
     {
       id: "wordpress",
@@ -184,7 +189,7 @@ $ kubectl rollout status deployment/wordpress`,
           return fail(other ? `The lesson calls the deployment \`wordpress\` (you made \`${other.metadata.name}\`).` : undefined);
         }
         const host = d.spec.template.spec.containers[0]?.env?.find((e) => e.name === "WORDPRESS_DB_HOST")?.value;
-        if (!host) return fail("Now tell WordPress where its database is: `kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql`.");
+        if (!host) return fail("Now tell WordPress where its database is, and how to log in: `kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql WORDPRESS_DB_USER=root WORDPRESS_DB_PASSWORD=secret`.");
         const name = host.split(":")[0];
         const clusterIP = service(ctx.snapshot, "mysql")?.spec.clusterIP;
         if (name === clusterIP)
@@ -192,17 +197,25 @@ $ kubectl rollout status deployment/wordpress`,
         if (inCidr(name, ctx.snapshot.ranges.podCidr))
           return fail("That is a pod IP: it changes when the pod is replaced (lesson 2). Use the Service's name: `WORDPRESS_DB_HOST=mysql`.");
         if (!MYSQL_NAMES.includes(name.toLowerCase())) return fail(`WORDPRESS_DB_HOST is \`${host}\`, but the Service is called \`mysql\`: \`kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql\`.`);
+        // WordPress must also get in: the image's default login is "example username".
+        const env = d.spec.template.spec.containers[0]?.env ?? [];
+        const value = (n: string, fallback: string) => env.find((e) => e.name === n)?.value || fallback;
+        const mysqlEnv = deployment(ctx.snapshot, "mysql")?.spec.template.spec.containers[0]?.env ?? [];
+        const login = mysqlAccepts(mysqlEnv, { user: value("WORDPRESS_DB_USER", "example username"), password: value("WORDPRESS_DB_PASSWORD", "example password"), database: value("WORDPRESS_DB_NAME", "wordpress") });
+        if (login === "denied")
+          return fail("WordPress would log in as `" + value("WORDPRESS_DB_USER", "example username") + "`, and MySQL would refuse it. Give it mysql's root login: `kubectl set env deployment/wordpress WORDPRESS_DB_USER=root WORDPRESS_DB_PASSWORD=secret`.");
+        if (login === "no-database") return fail("MySQL has no database called `" + value("WORDPRESS_DB_NAME", "wordpress") + "`: leave WORDPRESS_DB_NAME unset, so WordPress uses `wordpress`, the one MYSQL_DATABASE created.");
         const pods = podsOfDeployment(ctx.snapshot, "wordpress");
         const rolledOut = pods.length > 0 && pods.every((p) => isPodReady(p) && p.spec.containers[0]?.env?.some((e) => e.name === "WORDPRESS_DB_HOST" && e.value === host));
         return rolledOut ? pass : wait("WordPress is rolling out…");
       },
-      hints: ["`kubectl create deployment wordpress --image=wordpress --port=80`", "`kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql`"],
+      hints: ["`kubectl create deployment wordpress --image=wordpress --port=80`", "`kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql WORDPRESS_DB_USER=root WORDPRESS_DB_PASSWORD=secret`"],
       showMe: [
         "kubectl create deployment wordpress --image=wordpress --port=80",
         "kubectl set env deployment/wordpress WORDPRESS_DB_HOST=mysql WORDPRESS_DB_USER=root WORDPRESS_DB_PASSWORD=secret",
         "kubectl rollout status deployment/wordpress",
       ],
-      explain: `\`kubectl set env\` changed the pod template, so the Deployment rolled out a new pod with the variable. Every page WordPress serves opens a connection to \`mysql:3306\`: its resolver asks CoreDNS, gets {{mysqlClusterIP}}, and kube-proxy's rules on its node send the connection to the mysql pod. Nothing in WordPress's config is an IP. (The wordpress image guesses \`mysql\` when the variable is missing, which is why some tutorials work by luck. Say it anyway.)`,
+      explain: `\`kubectl set env\` changed the pod template, so the Deployment rolled out a new pod with the variable. Every page WordPress serves opens a connection to \`mysql:3306\`: its resolver asks CoreDNS, gets {{mysqlClusterIP}}, and kube-proxy's rules on its node send the connection to the mysql pod. Nothing in WordPress's config is an IP. (The wordpress image assumes \`mysql\` when the variable is missing, which is why some tutorials work by luck. Set it anyway.)`,
       highlight: () => ({ select: { kind: "Deployment", namespace: "default", name: "wordpress" } }),
       notes: "Run `kubectl exec deploy/wordpress -- curl -sS mysql:3306`: curl complains about HTTP/0.9 because MySQL speaks first, in its own protocol. The connection itself worked.",
     },
@@ -241,7 +254,7 @@ PORT(S) reads \`80:3xxxx/TCP\`: the Service port, then the node port.`,
       },
       hints: ["`kubectl expose deployment wordpress --type=NodePort --port=80`"],
       showMe: ["kubectl expose deployment wordpress --type=NodePort --port=80", "kubectl get svc wordpress"],
-      explain: `wordpress got a ClusterIP like any Service, **and** the node port **{{nodePort}}**, picked by the API server from 30000–32767. kube-proxy on every node now accepts connections to any node IP on {{nodePort}} and sends them to the wordpress pod, wherever it runs. mysql stays a ClusterIP: nothing outside needs to, or should, reach the database.`,
+      explain: `wordpress got a ClusterIP like any Service, **and** the node port **{{nodePort}}**, picked by the API server from the default range 30000–32767. kube-proxy on every node now accepts connections to any node IP on {{nodePort}} and sends them to the wordpress pod, wherever it runs. mysql stays a ClusterIP: nothing outside needs to, or should, reach the database.`,
       remember: (ctx) => ({ nodePort: String(nodePortOf(service(ctx.snapshot, "wordpress")) ?? "") }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "wordpress" } }),
       notes: "The article asks: “will it be service IP for wordpress too?” Yes, every Service has a ClusterIP; the NodePort is added on top of it.",
@@ -249,11 +262,11 @@ PORT(S) reads \`80:3xxxx/TCP\`: the Service port, then the node port.`,
     {
       id: "outside",
       title: "Come in from outside",
-      body: `The control plane is a machine on the node network (172.30.1.0/24), like a user's laptop would be. From its shell, ask a node's IP on the node port:
+      body: `A user's browser would open a node's IP and the node port. Your terminal runs on the control plane, on the same node network (172.30.1.0/24), so do the same:
 
 $ curl -sI 172.30.1.2:{{nodePort}}
 
-Or send visitors from outside the cluster with the Traffic panel (source: outside the cluster, target: wordpress).`,
+172.30.1.2 is the control plane's own IP; node01 (172.30.1.3) and node02 (172.30.1.4) answer too. Or, in the Traffic panel, send traffic From **users outside the cluster (NodePort)** To **wordpress**.`,
       enter: (ctx) => ({ nodePort: String(nodePortOf(service(ctx.snapshot, "wordpress")) ?? "") }),
       check(ctx) {
         const np = nodePortOf(service(ctx.snapshot, "wordpress"));
@@ -261,11 +274,12 @@ Or send visitors from outside the cluster with the Traffic panel (source: outsid
         const inbound = closedFlows(ctx, viaNodePort(ctx, "wordpress", np));
         if (inbound.some((f) => f.outcome === "ok" && f.status !== undefined && f.status < 500)) return pass;
         if (inbound.some((f) => f.outcome === "ok" && (f.status ?? 0) >= 500))
-          return fail("WordPress answered 500: “Error establishing a database connection”. Check that the Service mysql exists and that WORDPRESS_DB_HOST is `mysql`.");
-        if (closedFlows(ctx, loopback(np)).length > 0) return fail(`Use the node's address on the network, not localhost: \`curl -sI 172.30.1.2:${np}\`.`);
+          return fail("WordPress answered 500: “Error establishing a database connection”. Check that the Service mysql exists, that WORDPRESS_DB_HOST is `mysql`, and that WORDPRESS_DB_USER / WORDPRESS_DB_PASSWORD are mysql's root login.");
+        if (closedFlows(ctx, loopback(np)).length > 0)
+          return fail(`That answered, but only this machine can reach its localhost. Use the node's address on the network, not localhost: \`curl -sI 172.30.1.2:${np}\`.`);
         const inside = closedFlows(ctx, (f) => f.service === "default/wordpress" && f.dst.port !== np);
         if (inside.length > 0)
-          return fail(`That went to the ClusterIP, which only works where kube-proxy's rules are: inside the cluster. From outside, use a node IP and the node port: \`172.30.1.2:${np}\`.`);
+          return fail(`That went to the ClusterIP. It answers here because this shell runs on a node, where kube-proxy's rules are; a user outside the cluster cannot reach it. Use a node IP and the node port: \`curl -sI 172.30.1.2:${np}\`.`);
         return fail();
       },
       hints: ["A node IP is in `kubectl get nodes -o wide`; the node port is the second number in `kubectl get svc wordpress`.", "`curl -sI 172.30.1.2:{{nodePort}}`"],
@@ -273,7 +287,7 @@ Or send visitors from outside the cluster with the Traffic panel (source: outsid
         const np = nodePortOf(service(ctx.snapshot, "wordpress"));
         return np === undefined ? [] : [`curl -sI 172.30.1.2:${np}`];
       },
-      explain: `**302 Found**, Location: …/wp-admin/install.php: WordPress reached its database, found it empty, and sends you to its installer. Follow that one request: it entered a node at the node port, kube-proxy's KUBE-NODEPORTS rule sent it to the wordpress pod (rewriting the source to the node's address, so the reply comes back the same way). To build the page, WordPress asked CoreDNS for \`mysql\`, connected to the ClusterIP, and that node's rules sent it to the mysql pod. Two Services, two jobs: a ClusterIP for the inside, a NodePort for the way in.`,
+      explain: `**302 Found**, Location: …/wp-admin/install.php: WordPress reached its database, found it empty, and sends you to its installer. Follow that one request: it reached a node on the node port, and kube-proxy's KUBE-NODEPORTS rule sent it on to the wordpress pod (rewriting the source to the node's address, so the reply comes back the same way). To build the page, WordPress asked CoreDNS for \`mysql\`, connected to its ClusterIP, and its own node's rules sent that to the mysql pod. Two Services, two jobs: a ClusterIP for the inside, a NodePort for the way in.`,
       highlight: (ctx) => {
         const np = nodePortOf(service(ctx.snapshot, "wordpress"));
         const f = closedFlows(ctx, viaNodePort(ctx, "wordpress", np)).find((x) => x.outcome === "ok");
@@ -285,7 +299,7 @@ Or send visitors from outside the cluster with the Traffic panel (source: outsid
       id: "check",
       title: "Your turn: an api and its db",
       fresh: "lesson-microservices-check",
-      body: `A fresh cluster runs two deployments: \`api\` (nginx, port 80) and \`db\` (redis, port 6379). Wire them like WordPress and MySQL. Give db a ClusterIP Service called \`db\` on port 6379. Give api a NodePort Service. Then show that api answers on its node port, through a node's IP.`,
+      body: `A fresh cluster runs two deployments: \`api\` (nginx, port 80) and \`db\` (redis, port 6379). Wire them like WordPress and MySQL. Give db a ClusterIP Service called \`db\` on port 6379. Give api a NodePort Service on port 80. Then, from the terminal, show that api answers on a node's IP and its node port.`,
       check(ctx) {
         const db = service(ctx.snapshot, "db");
         const api = service(ctx.snapshot, "api");

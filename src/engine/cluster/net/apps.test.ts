@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Container, Pod } from "../types";
-import { acceptsAt, httpDate, listenerAt, listeningPorts, readyAfterMs, responseDelayMs, serve } from "./apps";
+import { acceptsAt, httpDate, listenerAt, listeningPorts, mysqlAccepts, readyAfterMs, responseDelayMs, serve } from "./apps";
 import type { HttpRequest } from "./types";
 
 /** Started at 09:05:00 on the lab's day; requests come a minute later unless said otherwise. */
@@ -144,6 +144,30 @@ describe("the other images", () => {
     // A database IP nobody answers: PHP waits its 60 s socket timeout first.
     const slow = serve(p, "main", 80, get(), { ...ctx, dial: () => "timeout" });
     expect(slow.reply.kind === "http" && slow.reply.serviceMs).toBeGreaterThan(60_000);
+  });
+
+  it("wordpress logs in with WORDPRESS_DB_USER / _PASSWORD / _NAME, defaulting to the image's example login", () => {
+    const logins: unknown[] = [];
+    const dial = (_h: string, _p: number, login?: unknown) => (logins.push(login), "denied" as const);
+    const r = serve(pod({ image: "wordpress" }), "main", 80, get(), { ...ctx, dial });
+    expect(logins).toEqual([{ user: "example username", password: "example password", database: "wordpress" }]);
+    expect(r.reply).toMatchObject({ kind: "http", status: 500 });
+    expect(r.reply.kind === "http" && r.reply.body).toContain("Error establishing a database connection");
+    const env = [{ name: "WORDPRESS_DB_USER", value: "root" }, { name: "WORDPRESS_DB_PASSWORD", value: "secret" }, { name: "WORDPRESS_DB_NAME", value: "blog" }];
+    serve(pod({ image: "wordpress", env }), "main", 80, get(), { ...ctx, dial });
+    expect(logins[1]).toEqual({ user: "root", password: "secret", database: "blog" });
+  });
+
+  it("mysql lets in root with MYSQL_ROOT_PASSWORD or MYSQL_USER with MYSQL_PASSWORD, to MYSQL_DATABASE", () => {
+    const env = [{ name: "MYSQL_ROOT_PASSWORD", value: "secret" }, { name: "MYSQL_DATABASE", value: "wordpress" }, { name: "MYSQL_USER", value: "wp" }, { name: "MYSQL_PASSWORD", value: "pw" }];
+    expect(mysqlAccepts(env, { user: "root", password: "secret", database: "wordpress" })).toBe("ok");
+    expect(mysqlAccepts(env, { user: "wp", password: "pw", database: "wordpress" })).toBe("ok");
+    expect(mysqlAccepts(env, { user: "root", password: "wrong", database: "wordpress" })).toBe("denied");
+    expect(mysqlAccepts(env, { user: "example username", password: "example password", database: "wordpress" })).toBe("denied");
+    expect(mysqlAccepts(env, { user: "root", password: "secret", database: "blog" })).toBe("no-database");
+    expect(mysqlAccepts([{ name: "MYSQL_ALLOW_EMPTY_PASSWORD", value: "yes" }, { name: "MYSQL_DATABASE", value: "d" }], { user: "root", password: "", database: "d" })).toBe("ok");
+    // A password from a Secret is not read here: the login is let in.
+    expect(mysqlAccepts([{ name: "MYSQL_ROOT_PASSWORD" }], { user: "root", password: "x", database: "y" })).toBe("ok");
   });
 
   it("mysql's port is not HTTP: its greeting is all curl gets", () => {

@@ -37,11 +37,33 @@ export interface ServeContext {
    * How an outbound connection from this pod would end (wordpress dialling its database by
    * name). Absent ⇒ every dial succeeds.
    */
-  dial?: (host: string, port: number) => DialOutcome;
+  dial?: (host: string, port: number, login?: DbLogin) => DialOutcome;
 }
 
-/** The end of a connection attempt a server makes itself. */
-export type DialOutcome = "ok" | "refused" | "timeout" | "nxdomain";
+/** How a client logs in to a MySQL server it dials. */
+export interface DbLogin {
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** The end of a connection attempt a server makes itself; `denied`: MySQL refused the login. */
+export type DialOutcome = "ok" | "refused" | "timeout" | "nxdomain" | "denied" | "no-database";
+
+/**
+ * Would the mysql image with this environment accept `login`? Its entrypoint creates root with
+ * MYSQL_ROOT_PASSWORD (or an empty one with MYSQL_ALLOW_EMPTY_PASSWORD), MYSQL_USER with
+ * MYSQL_PASSWORD, and the database MYSQL_DATABASE (MYSQL_USER gets rights on it).
+ */
+export function mysqlAccepts(env: readonly { name: string; value?: string }[], login: DbLogin): "ok" | "denied" | "no-database" {
+  const v = (name: string) => env.find((e) => e.name === name)?.value;
+  // A password from a Secret (valueFrom) is not something this check reads: let the login in.
+  if (env.some((e) => /^MYSQL_(ROOT_)?PASSWORD$|^MYSQL_USER$|^MYSQL_DATABASE$/.test(e.name) && e.value === undefined)) return "ok";
+  const root = login.user === "root" && (login.password === (v("MYSQL_ROOT_PASSWORD") ?? "\u0000") || (login.password === "" && v("MYSQL_ALLOW_EMPTY_PASSWORD") !== undefined && v("MYSQL_ROOT_PASSWORD") === undefined));
+  const user = v("MYSQL_USER") !== undefined && login.user === v("MYSQL_USER") && login.password === (v("MYSQL_PASSWORD") ?? "");
+  if (!root && !user) return "denied";
+  return login.database === v("MYSQL_DATABASE") ? "ok" : "no-database";
+}
 
 /** An HTTP reply that may carry the status line's version (Go's TLS port answers HTTP/1.0). */
 export type AppReply = HttpReply & { httpVersion?: string };
@@ -283,11 +305,18 @@ const WP_NOCACHE: [string, string][] = [
   ["Cache-Control", "no-cache, must-revalidate, max-age=0, no-store, private"],
 ];
 
-/** `WORDPRESS_DB_HOST` (default `mysql`, as in wp-config-docker.php) split into host and port. */
-function wordpressDb(c: Container): { host: string; port: number } {
-  const raw = c.env?.find((e) => e.name === "WORDPRESS_DB_HOST")?.value || "mysql";
-  const [host, port] = raw.split(":");
-  return { host, port: Number(port) || 3306 };
+/**
+ * `WORDPRESS_DB_HOST` split into host and port, and the login, with wp-config-docker.php's
+ * defaults: host `mysql`, user "example username", password "example password", database
+ * "wordpress".
+ */
+function wordpressDb(c: Container): { host: string; port: number; login?: DbLogin } {
+  const env = (name: string, fallback: string) => c.env?.find((e) => e.name === name)?.value || fallback;
+  const [host, port] = env("WORDPRESS_DB_HOST", "mysql").split(":");
+  const login = { user: env("WORDPRESS_DB_USER", "example username"), password: env("WORDPRESS_DB_PASSWORD", "example password"), database: env("WORDPRESS_DB_NAME", "wordpress") };
+  // A login read from a Secret (valueFrom) is not checked.
+  const fromSecret = c.env?.some((e) => e.name.startsWith("WORDPRESS_DB_") && e.value === undefined);
+  return { host, port: Number(port) || 3306, login: fromSecret ? undefined : login };
 }
 
 /** `wp_die()`'s page (`_default_wp_die_handler`), whitespace as WordPress 6.8 prints it. */
@@ -397,7 +426,7 @@ const wordpressApp: App = {
   serviceMs: 35,
   handle({ container, req, ctx }) {
     const db = wordpressDb(container);
-    const outcome = ctx.dial ? ctx.dial(db.host, db.port) : "ok";
+    const outcome = ctx.dial ? ctx.dial(db.host, db.port, db.login) : "ok";
     const base: [string, string][] = [
       ["Date", httpDate(ctx.nowMs)],
       ["Server", "Apache/2.4.62 (Debian)"],
@@ -407,6 +436,7 @@ const wordpressApp: App = {
     const path = pathOnly(req.path);
     let reply: AppReply;
     if (outcome !== "ok") {
+      // A refused login and a missing database end on the same page (wpdb's dead_db()).
       const page = wpDiePage("Database Error", "<h1>Error establishing a database connection</h1>");
       const wait = outcome === "timeout" ? 60_000 : 0;
       reply = http(500, [...base, ...WP_NOCACHE, ["Content-Length", String(utf8Length(page))], ["Connection", "close"], ["Content-Type", "text/html; charset=utf-8"]], bodyFor(req, page), wordpressApp.serviceMs + wait);

@@ -5,7 +5,7 @@
  */
 import type { ObjectStore } from "../store";
 import type { AppServers, Network } from "./network";
-import { listenerAt, serve } from "./apps";
+import { listenerAt, mysqlAccepts, serve } from "./apps";
 import { resolveInCluster } from "./dns";
 
 export function appServers(store: ObjectStore, network: () => Network): AppServers {
@@ -18,7 +18,7 @@ export function appServers(store: ObjectStore, network: () => Network): AppServe
       const from = { kind: "pod" as const, namespace: pod.metadata.namespace!, name: pod.metadata.name };
       const r = serve(pod, container, port, request, {
         ...ctx,
-        dial(host, dport) {
+        dial(host, dport, login) {
           const net = network();
           let ip = host;
           if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
@@ -29,7 +29,11 @@ export function appServers(store: ObjectStore, network: () => Network): AppServe
           }
           const c = net.connect(from, ip, dport);
           net.close(c.id);
-          return c.outcome === "ok" ? "ok" : c.outcome === "refused" ? "refused" : "timeout";
+          if (c.outcome !== "ok") return c.outcome === "refused" ? "refused" : "timeout";
+          // A login is checked by the server that answered, when it is MySQL.
+          const server = c.backend && store.get("Pod", c.backend.namespace, c.backend.name)?.spec.containers.find((k) => k.name === c.backend!.container);
+          if (!login || !server || !/(^|\/)(mysql|mariadb)(:|@|$)/.test(server.image)) return "ok";
+          return mysqlAccepts(server.env ?? [], login);
         },
       });
       const lines = [r.errorLog, r.accessLog].filter((l): l is string => l !== undefined);
