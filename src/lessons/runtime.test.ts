@@ -156,6 +156,33 @@ describe("lesson text and actions", () => {
   it("fills {{names}} from memory and leaves unknown ones visible", () => {
     expect(fill("curl {{ip}} and {{nope}}", { ip: "10.0.0.1" })).toBe("curl 10.0.0.1 and {{nope}}");
   });
+  it("show me types in the terminal where the step works: exit out of a pod's shell, ssh to the step's node", () => {
+    const lesson = LESSONS.find((x) => x.id === "rules")!;
+    const l = lessonLab(LESSONS);
+    l.runtime.open("rules", 1); // "filter": iptables -L on the client's node
+    const node = l.runtime.store.getState().memory.clientNode;
+    expect(node).toMatch(/^node0\d$/);
+    // The learner left the terminal in a pod's shell and half a heredoc open.
+    l.lab.getState().enterLine("kubectl exec -it client -- sh");
+    expect(l.lab.getState().cluster!.prompt()).not.toBe("controlplane:~$ ");
+    l.lab.getState().enterLine("cat <<EOF");
+    expect(l.runtime.actionsNow()).toEqual(["exit", `ssh ${node}`, "iptables -L"]);
+    l.runtime.showMe();
+    const s = l.runtime.store.getState();
+    expect(s.step.shown).toEqual(["exit", `ssh ${node}`, "iptables -L"]);
+    expect(s.step.phase).toBe("passed");
+    expect(l.lab.getState().cluster!.prompt()).toBe(`${node}:~$ `);
+    const typed = l.lab.getState().terminal.entries.filter((e) => e.kind === "command").map((e) => e.prompt + e.text);
+    expect(typed.slice(-4)).toEqual(["> ^C", expect.stringMatching(/ # exit$/), `controlplane:~$ ssh ${node}`, `${node}:~$ iptables -L`]);
+    // The next steps type where the learner already is; the live request goes back to the control plane.
+    l.runtime.next();
+    expect(l.runtime.actionsNow()).toEqual(["iptables -t nat -L KUBE-SERVICES -n"]);
+    const live = lesson.steps.findIndex((x) => x.id === "live");
+    l.runtime.goTo(live);
+    expect(l.lab.getState().cluster!.prompt()).toBe(`${node}:~$ `); // the jump played sep-chain's show me there
+    expect(l.runtime.actionsNow()[0]).toBe("exit");
+  });
+
   it("describes actions the way show me lists them", () => {
     expect(describeAction("kubectl get pods")).toBe("kubectl get pods");
     expect(describeAction({ wait: 15_000 })).toBe("(let 15 s pass)");

@@ -261,23 +261,50 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     evaluate();
   }
 
-  /** Runs actions through the lab's doors; returns the first error, if any. */
-  function perform(actions: readonly Action[]): { shown: string[]; error?: string } {
+  /** The prompt of the shell where a step's show me types. */
+  function shellPrompt(step: Step): string {
+    const node = step.shell ? fill(step.shell, get().memory) : undefined;
+    return node ? `${node}:~$ ` : CONTROL_PLANE_PROMPT;
+  }
+
+  /**
+   * The next line that moves the terminal towards the step's shell, as a learner would type it:
+   * `exit` out of a pod's shell or another node, then `ssh NODE`; nothing once there.
+   */
+  function nextMove(step: Step): string | undefined {
+    const here = host.lab.getState().cluster?.prompt();
+    const there = shellPrompt(step);
+    if (here === undefined || here === there) return undefined;
+    if (here !== CONTROL_PLANE_PROMPT) return "exit";
+    return `ssh ${there.slice(0, there.indexOf(":"))}`;
+  }
+
+  /** Types a command in the terminal, as the learner would (a heredoc is pasted). */
+  function type(line: string) {
+    const lab = host.lab.getState();
+    if (line.includes("\n")) lab.pasteText(`${line}\n`);
+    else lab.enterLine(line);
+  }
+
+  /** Runs a step's show me through the lab's doors; returns what it did and the first error, if any. */
+  function perform(step: Step): { shown: string[]; error?: string } {
     const shown: string[] = [];
     const lab = host.lab.getState();
-    const memory = get().memory;
-    // Show me works from the control plane, like the canvas's buttons: leave an ssh session or a
-    // pod's shell first, by typing exit as a learner would.
-    for (let i = 0; i < 4 && lab.cluster && lab.cluster.prompt() !== CONTROL_PLANE_PROMPT; i++) {
-      shown.push("exit");
-      host.lab.getState().enterLine("exit");
+    if (!lab.cluster) return { shown, error: "The lab is not running." };
+    // A heredoc the learner left open would swallow the commands: ^C it, as in a shell.
+    if (lab.terminal.heredoc) lab.interrupt("");
+    // Take the terminal where the step types, by typing exit / ssh as a learner would.
+    for (let i = 0, move = nextMove(step); i < 5 && move; i++, move = nextMove(step)) {
+      shown.push(move);
+      type(move);
     }
-    for (const given of actions) {
+    const memory = get().memory;
+    for (const given of actionsOf(step)) {
       const a = typeof given === "string" ? fill(given, memory) : given;
       shown.push(describeAction(a));
       if (typeof a === "string") {
-        const r = host.lab.getState().run(a);
-        if (!r) return { shown, error: "The lab is not running." };
+        if (!host.lab.getState().cluster) return { shown, error: "The lab is not running." };
+        type(a);
         continue;
       }
       if ("wait" in a) lab.step(a.wait);
@@ -304,7 +331,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
         enter(i);
         const step = lesson.steps[i];
         store.setState({ step: { ...get().step, phase: get().step.phase === "passed" ? "passed" : "act" } });
-        perform(actionsOf(step));
+        perform(step);
         if (get().step.phase !== "passed") evaluate();
       }
       enter(index);
@@ -390,7 +417,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       if (s.step.phase === "predict") store.setState({ step: { ...s.step, phase: "act", prediction: -1 } });
       store.setState({ busy: true, step: { ...get().step, byShowMe: true } });
       try {
-        const { shown, error } = perform(actionsOf(step));
+        const { shown, error } = perform(step);
         store.setState({ step: { ...get().step, shown, showError: error } });
         evaluate();
       } finally {
@@ -417,7 +444,11 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       const step = currentStep();
       if (!step) return [];
       const memory = get().memory;
-      return actionsOf(step).map((a) => (typeof a === "string" ? fill(a, memory) : a));
+      // The way to the step's shell (one level of exit: a learner's terminal is rarely deeper).
+      const move = nextMove(step);
+      const there = shellPrompt(step);
+      const way = move === undefined ? [] : move === "exit" && there !== CONTROL_PLANE_PROMPT ? ["exit", `ssh ${there.slice(0, there.indexOf(":"))}`] : [move];
+      return [...way, ...actionsOf(step).map((a) => (typeof a === "string" ? fill(a, memory) : a))];
     },
     /** Opens the rules of the node the passed step points at. */
     openRules() {

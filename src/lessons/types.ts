@@ -41,7 +41,7 @@ export type CheckResult = { status: "pass" } | { status: "wait"; message: string
 
 /** One thing "show me" does, through the same doors the learner uses. */
 export type Action =
-  /** A command, echoed in the terminal as if typed (a heredoc may span lines). */
+  /** A command, typed in the terminal where the step's `shell` is (a heredoc may span lines). */
   | string
   /** Let virtual time pass (ms), as the clock would. */
   | { wait: number }
@@ -78,6 +78,11 @@ export interface Step {
   hints: readonly string[];
   /** What "show me" does; a function when it needs live names (a pod's generated name). */
   showMe: readonly Action[] | ((ctx: CheckContext) => readonly Action[]);
+  /**
+   * Where "show me" types its commands: a node's name (`{{name}}` allowed). Show me first takes
+   * the terminal there as a learner would (`exit`, then `ssh NODE`). The control plane by default.
+   */
+  shell?: string;
   /** Why it happened, shown once the check passes. */
   explain: LessonText;
   /** What to point at once the step passes: an object is selected on the canvas; a node's rules are offered as a button. */

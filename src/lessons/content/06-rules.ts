@@ -135,8 +135,9 @@ The prompt changes to \`{{clientNode}}:~$ \`. (The control plane is a node too, 
         return fail();
       },
       hints: ["`ssh {{clientNode}}`, then `iptables -L`."],
+      shell: "{{clientNode}}",
       showMe: ["iptables -L"],
-      explain: `KUBE-SERVICES is there, in the **filter** table, and it is empty: my-service has endpoints, so there is nothing to filter. (For a Service without endpoints, kube-proxy puts a REJECT rule here: that is why lesson 5's \`typo\` Service refused at once.) The translation from ClusterIP to pod happens in the **nat** table, which \`iptables -L\` does not show. You can stay on {{clientNode}} for the next steps; type \`exit\` when you need kubectl again (and before pressing show me, which types on the control plane).`,
+      explain: `KUBE-SERVICES is there, in the **filter** table, and it is empty: my-service has endpoints, so there is nothing to filter. (For a Service without endpoints, kube-proxy puts a REJECT rule here: that is why lesson 5's \`typo\` Service refused at once.) The translation from ClusterIP to pod happens in the **nat** table, which \`iptables -L\` does not show. Stay on {{clientNode}} for the next steps; you will type \`exit\` when you need kubectl again.`,
       notes: "The article says the Service IP is maintained in `iptables -L`. Close: the rules are in iptables, but in the nat table. `iptables -t nat -L` or `iptables-save -t nat`.",
     },
     {
@@ -155,6 +156,7 @@ Find the line for {{clusterIP}} with \`dpt:8080\`. Its target, on the left, is a
         return fail();
       },
       hints: ["`iptables -t nat -L KUBE-SERVICES -n`", "`iptables-save -t nat | grep my-service` prints the same rules in the form kube-proxy writes them."],
+      shell: "{{clientNode}}",
       showMe: ["iptables -t nat -L KUBE-SERVICES -n"],
       explain: `Every packet that enters or leaves a pod on this node is checked against KUBE-SERVICES: one line per Service port, matched on destination IP and port. The line for \`{{clusterIP}}\` port 8080 says "jump to **{{svcChain}}**". The hash is made from the Service's namespace, name, port name and protocol, so the chain has the same name on every node, and in any cluster with a default/my-service.`,
       remember(ctx) {
@@ -185,6 +187,7 @@ $ iptables -t nat -L {{svcChain}} -n`,
         return fail();
       },
       hints: ["`iptables -t nat -L {{svcChain}} -n`"],
+      shell: "{{clientNode}}",
       showMe: ["iptables -t nat -L {{svcChain}} -n"],
       explain: `First a KUBE-MARK-MASQ line: a connection from outside the pod range gets marked, to have its source rewritten later. Then one jump per ready pod. The comments say where each leads: **{{sepA}}** → {{ipA}}:80, **{{sepB}}** → {{ipB}}:80. The first jump is taken with probability 0.5; the second takes what is left. That is all the "load balancing" there is in iptables mode: a random draw per new connection, in the kernel.`,
       notes: "Ask what happens with three pods (0.333, 0.5, rest: each pod gets a third). kube-proxy rewrites this chain every time the endpoints change (lesson 4).",
@@ -211,6 +214,7 @@ $ iptables -t nat -L {{sepA}} -n`,
         return fail();
       },
       hints: ["`iptables -t nat -L {{sepA}} -n`"],
+      shell: "{{clientNode}}",
       showMe: ["iptables -t nat -L {{sepA}} -n"],
       explain: `Two lines. KUBE-MARK-MASQ matches when the source is the pod itself (a pod that reaches itself through its own Service). Then **DNAT … to:{{ipA}}:80**: the destination {{clusterIP}}:8080 is rewritten to the pod's IP and the targetPort. From here on the packet is an ordinary packet to a pod IP, routed by Calico. conntrack records the translation, so the reply comes back from {{clusterIP}}:8080 as far as the client can tell.`,
       notes: "This is where targetPort finally matters: 8080 exists only in the rules; the pod only ever sees port 80.",
@@ -290,7 +294,7 @@ $ kubectl -n kube-system rollout status daemonset kube-proxy`,
         if (!cm) return [];
         const edited = editProxyConfig(proxyConfigYaml(cm), "ipvs", configuredProxy(cm.data?.["config.conf"] ?? "").scheduler);
         if (!edited.ok) return [];
-        return [GET_PROXY_CONFIG, writeFile(PROXY_FILE, edited.yaml), APPLY_PROXY_CONFIG, RESTART_PROXY, "kubectl -n kube-system rollout status daemonset kube-proxy", { wait: 10_000 }];
+        return [GET_PROXY_CONFIG, writeFile(PROXY_FILE, edited.yaml), APPLY_PROXY_CONFIG, RESTART_PROXY, "kubectl -n kube-system rollout status daemonset kube-proxy"];
       },
       explain: `The DaemonSet replaced its pods one node at a time; each new kube-proxy read \`mode: "ipvs"\` and programmed its node with IPVS instead of iptables chains. Services, ClusterIPs and endpoints did not change: only how each node implements them. (On a real node the IPVS kernel modules must be available; these nodes have them.)`,
       notes: "While it rolls, the nodes disagree: some iptables, some IPVS. Both work, which is why the switch needs no downtime. The traffic panel's kube-proxy form does exactly these commands.",
@@ -324,7 +328,8 @@ $ ${CURL_SERVICE}`,
         return fail();
       },
       hints: ["`ipvsadm -Ln` lists the virtual servers.", `Then \`exit\` and \`${CURL_SERVICE}\`.`],
-      showMe: ["iptables-save -t nat | grep my-service", "ipvsadm -Ln", CURL_SERVICE],
+      shell: "{{clientNode}}",
+      showMe: ["iptables-save -t nat | grep my-service", "ipvsadm -Ln", "exit", CURL_SERVICE],
       explain: `\`TCP {{clusterIP}}:8080 rr\` is a **virtual server**, with one real server per pod (\`-> {{ipA}}:80 Masq\`, \`-> {{ipB}}:80 Masq\`). \`rr\` is round robin: each new connection to the next pod in turn, instead of iptables' random draw. The lookup is a hash table instead of a list of rules checked in order, which matters with thousands of Services. In the rules panel, your request lights up the virtual server and the real server it got.`,
       highlight: (ctx) => ({ rules: clientNode(ctx) }),
       notes: "The article says the Service IP's policy is LC (least connection). kube-proxy's default IPVS scheduler is rr; lc is an option (ipvs.scheduler in the same ConfigMap).",
@@ -347,7 +352,8 @@ $ ip addr show kube-ipvs0`,
         return fail();
       },
       hints: ["`ip addr show kube-ipvs0`, on a node (the control plane is one)."],
-      showMe: ["ip addr show kube-ipvs0"],
+      shell: "{{clientNode}}",
+      showMe: ["ip addr show kube-ipvs0", "exit"],
       explain: `Every ClusterIP is bound to **kube-ipvs0**: {{clusterIP}}, 10.96.0.1 (kubernetes), 10.96.0.10 (kube-dns). The interface is DOWN and answers no ARP, so nothing outside the node sees these addresses. But the kernel now treats them as local, and IPVS catches a packet to a local address and port that it has a virtual server for. The ClusterIP is still virtual: each node holds a copy and keeps it to itself.`,
       notes: "Contrast with iptables mode: there the ClusterIP exists only in the rules' match conditions.",
     },
