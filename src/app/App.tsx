@@ -35,7 +35,7 @@ export function App() {
     <FatalGate>
       <div className={`app${embedded ? " embedded" : ""}`}>
         {!embedded && <TopBar />}
-        {!embedded && <RangesBar />}
+        <RangesBar />
         <div className={`workspace${inspectorOpen && !embedded ? "" : " no-inspector"}`}>
           <Suspense fallback={null}>
             <LessonRail />

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from "react";
+import { commandLines } from "./commandLines";
 
 /** One line of lesson text with its `code` and **bold**. */
 export function InlineText({ text }: { text: string }) {
@@ -19,7 +20,7 @@ function inline(text: string): ReactNode[] {
 
 /**
  * Lesson text: paragraphs split on blank lines; a paragraph whose lines all start with `$ ` is a
- * block of commands to type (drawn like the terminal's prompt).
+ * block of commands to type (drawn like the terminal's prompt; a heredoc's lines get none).
  */
 export function LessonText({ text }: { text: string }) {
   const blocks = text.trim().split(/\n\s*\n/);
@@ -30,12 +31,14 @@ export function LessonText({ text }: { text: string }) {
         if (lines.every((l) => l.startsWith("$ ")))
           return (
             <pre key={i} className="lesson-cmd" aria-label="Commands to type">
-              {lines.map((l, j) => (
+              {commandLines(lines).map((l, j) => (
                 <div key={j}>
-                  <span className="lesson-prompt" aria-hidden="true">
-                    ${" "}
-                  </span>
-                  <code>{l.slice(2)}</code>
+                  {l.prompt && (
+                    <span className="lesson-prompt" aria-hidden="true">
+                      ${" "}
+                    </span>
+                  )}
+                  <code>{l.text}</code>
                 </div>
               ))}
             </pre>
