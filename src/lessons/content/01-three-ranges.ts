@@ -17,7 +17,7 @@ export const threeRanges: Lesson = {
     {
       id: "nodes",
       title: "The machines",
-      body: `A kubeadm cluster is a few machines: here a control-plane node and two workers. Start with their addresses.
+      body: `A kubeadm cluster is a few machines: here a control-plane node and two workers. Start with their addresses. The terminal below the canvas is a shell on the control-plane node:
 
 $ kubectl get nodes -o wide
 
@@ -50,13 +50,13 @@ Find \`podSubnet\` and \`serviceSubnet\`.`,
       },
       hints: ["The ConfigMap is called kubeadm-config, in the namespace kube-system.", "`kubectl -n kube-system get cm kubeadm-config -o yaml`"],
       showMe: ["kubectl -n kube-system get configmap kubeadm-config -o yaml"],
-      explain: `**podSubnet: 192.168.0.0/16** came from \`--pod-network-cidr\` (it matches Calico's default pool) and **serviceSubnet: 10.96.0.0/12** from \`--service-cidr\` (kubeadm's default). The ConfigMap is kubeadm's notebook, read again by \`kubeadm upgrade\` or \`kubeadm join\`. It does not enforce anything by itself: the next step shows who does.`,
+      explain: `**podSubnet: 192.168.0.0/16** came from \`--pod-network-cidr\`. It is also Calico's default pool, and Calico can read this line to size its pool when it first starts. **serviceSubnet: 10.96.0.0/12** is kubeadm's default for \`--service-cidr\`. The ConfigMap is kubeadm's notebook: \`kubeadm join\` and \`kubeadm upgrade\` read it back. Editing it changes nothing in a running cluster. The next step shows who really holds the Service range.`,
       notes: "kubeadm init --help | grep cidr also works in the terminal and shows the defaults.",
     },
     {
       id: "apiserver-flag",
       title: "The authority: the API server's flag",
-      body: `kubeadm passed the Service range to the API server as a flag. The API server runs as a static pod on the control plane; its command line is in the pod spec:
+      body: `kubeadm handed the Service range to the API server as a command-line flag. The API server runs as a pod in kube-system: a "static pod", which the kubelet starts from a file kubeadm wrote in /etc/kubernetes/manifests. Its flags are in the pod spec:
 
 $ kubectl -n kube-system get pod kube-apiserver-controlplane -o yaml | grep service-cluster-ip-range`,
       check(ctx) {
@@ -66,8 +66,8 @@ $ kubectl -n kube-system get pod kube-apiserver-controlplane -o yaml | grep serv
       },
       hints: ["The pod is kube-apiserver-controlplane, in kube-system.", "`kubectl -n kube-system get pod kube-apiserver-controlplane -o yaml | grep range`"],
       showMe: ["kubectl -n kube-system get pod kube-apiserver-controlplane -o yaml | grep service-cluster-ip-range"],
-      explain: `\`--service-cluster-ip-range=10.96.0.0/12\` is the real authority: every time a Service is created, **the API server** allocates its ClusterIP from this range. You may read that kube-proxy hands out Service IPs: it does not. kube-proxy only reads Services and writes network rules for them. Pod IPs come from yet another component: the CNI plugin, Calico here.`,
-      notes: "Correct the common myth explicitly: API server allocates ClusterIPs (it keeps a bitmap of the range), Calico IPAM allocates pod IPs, kube-proxy allocates nothing.",
+      explain: `\`--service-cluster-ip-range=10.96.0.0/12\` is the real authority: whenever a Service is created, **the API server** picks its ClusterIP from this range. You may read that kube-proxy hands out Service IPs. It does not: kube-proxy only reads Services and writes network rules for them. Pod IPs come from yet another component: the CNI plugin, Calico here.`,
+      notes: "Correct the common myth explicitly: API server allocates ClusterIPs and keeps track of every one it hands out, Calico IPAM allocates pod IPs, kube-proxy allocates nothing.",
     },
     {
       id: "pod-ips",
@@ -97,7 +97,7 @@ New pods appear on the canvas as the scheduler places them.`,
       },
       hints: ["`kubectl create deployment test --image=nginx --replicas=3`"],
       showMe: ["kubectl create deployment test --image=nginx --replicas=3", "kubectl rollout status deployment/test", "kubectl get pods -o wide"],
-      explain: `Every pod IP is inside 192.168.0.0/16. Look closer: pods on the same node share a prefix. Calico cuts the pod range into small blocks (a /26, 64 addresses) and gives each node its own; the node's pods get addresses from its block. The bar above the canvas shows the blocks. Pod IPs are handed out by **Calico's IPAM**, on the node, when the pod's sandbox is created.`,
+      explain: `Every pod IP is inside 192.168.0.0/16. Look closer: pods on the same node share a prefix. Calico cuts the pod range into blocks of 64 addresses (a /26) and gives each node its own; a node's pods get addresses from its block. The **Pod range** part of the bar above the canvas lists the blocks. So pod IPs are handed out by **Calico's IPAM** (its address manager), on the node, while the pod's network is set up.`,
       highlight: (ctx) => {
         const p = livePods(ctx.snapshot, { app: "test" })[0];
         return p ? { select: { kind: "Pod", namespace: "default", name: p.metadata.name } } : undefined;
@@ -113,7 +113,7 @@ New pods appear on the canvas as the scheduler places them.`,
         answer: 1,
         reveal: "The API server allocated it from --service-cluster-ip-range.",
       },
-      body: `Expose the deployment and look at the Service:
+      body: `A Service gives a set of pods one shared address (lesson 3 is all about it). Expose the deployment and look at the Service:
 
 $ kubectl expose deployment test --port=80
 $ kubectl get svc test`,
@@ -127,7 +127,7 @@ $ kubectl get svc test`,
       },
       hints: ["`kubectl expose deployment test --port=80`"],
       showMe: ["kubectl expose deployment test --port=80", "kubectl get svc test"],
-      explain: `The CLUSTER-IP is inside 10.96.0.0/12: the API server picked it when it stored the Service. No interface, no pod and no node owns that address. It is a **virtual IP**, and it works only because kube-proxy writes rules for it on every node (lesson 6 opens them). Three ranges, three owners: the network for nodes, Calico for pods, the API server for Services.`,
+      explain: `The CLUSTER-IP, **{{clusterIP}}**, is inside 10.96.0.0/12: the API server picked it when it stored the Service. No pod and no node owns that address. It is a **virtual IP**: it works only because kube-proxy writes rules for it on every node (lesson 6 opens them). Three ranges, three owners: the network for nodes, Calico for pods, the API server for Services.`,
       remember: (ctx) => ({ clusterIP: service(ctx.snapshot, "test")?.spec.clusterIP ?? "" }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "test" } }),
       notes: "The kubernetes Service (10.96.0.1) is the first address of the range: the API server reserves it for itself.",
@@ -136,7 +136,7 @@ $ kubectl get svc test`,
       id: "check",
       title: "Your turn: another cluster",
       fresh: "lesson-ranges-check",
-      body: `This is a different cluster: someone set it up with other flags. Find out its pod and Service ranges (the check looks for the command that shows them). Then create a deployment \`probe\` (nginx is fine) and expose it as a Service \`probe\` on port 80.`,
+      body: `This is a different cluster: someone set it up with other flags. Print its pod and Service ranges with a command from this lesson. Then create a deployment \`probe\` (nginx is fine) and expose it as a Service \`probe\` on port 80.`,
       check(ctx) {
         const read = ranOk(ctx, /./, (c) => /serviceSubnet|service-cluster-ip-range/.test(c.result.stdout));
         const svc = service(ctx.snapshot, "probe");

@@ -40,7 +40,7 @@ $ kubectl run client --image=curlimages/curl -- sleep infinity`,
         "kubectl wait --for=condition=Ready pod -l app=test --timeout=60s",
         "kubectl wait --for=condition=Ready pod/client --timeout=60s",
       ],
-      explain: `The deployment made a ReplicaSet, which made one pod (its name ends in a random suffix). \`client\` is a bare pod: nothing will replace it if it goes. \`sleep infinity\` keeps it running so you can exec into it.`,
+      explain: `The deployment made a ReplicaSet, which made one pod: its name is the ReplicaSet's name plus five random characters. \`client\` is a bare pod: nothing will replace it if it goes. \`sleep infinity\` keeps it running, so you can run commands inside it.`,
       notes: "On the canvas: Deployment → ReplicaSet → pod, drawn as owner lines. The client pod has no owner.",
     },
     {
@@ -50,7 +50,7 @@ $ kubectl run client --image=curlimages/curl -- sleep infinity`,
 
 $ kubectl get pods -o wide
 
-You can also hover a pod on the canvas.`,
+Note the IP of the \`test-…\` pod, not \`client\`. You can also hover a pod on the canvas.`,
       check(ctx) {
         const target = readyPods(ctx.snapshot, { app: "test" })[0];
         if (!target) return wait("Waiting for a ready test pod…");
@@ -60,7 +60,7 @@ You can also hover a pod on the canvas.`,
       },
       hints: ["`kubectl get pods -o wide`"],
       showMe: ["kubectl get pods -o wide"],
-      explain: `The test pod's IP is **{{oldIP}}**. It was given to this pod when its sandbox was created on {{oldNode}}, from that node's Calico block.`,
+      explain: `The test pod's IP is **{{oldIP}}**. Calico gave it out from {{oldNode}}'s block when the pod's network was set up on that node.`,
       remember(ctx) {
         const p = readyPods(ctx.snapshot, { app: "test" })[0];
         return { oldPod: p?.metadata.name ?? "", oldIP: p?.status.podIP ?? "", oldNode: p?.spec.nodeName ?? "" };
@@ -70,7 +70,7 @@ You can also hover a pod on the canvas.`,
     {
       id: "curl-pod",
       title: "Curl the pod directly",
-      body: `From the client pod, make a request to that IP:
+      body: `Now make a request to that IP from inside the client pod. You still type on the control plane: \`kubectl exec client --\` runs the rest of the line in the pod.
 
 $ kubectl exec client -- curl -s {{oldIP}}`,
       check(ctx) {
@@ -82,7 +82,7 @@ $ kubectl exec client -- curl -s {{oldIP}}`,
       },
       hints: ["`kubectl exec client -- …` runs a command inside the client pod.", "`kubectl exec client -- curl -s {{oldIP}}`"],
       showMe: ["kubectl exec client -- curl -s {{oldIP}}"],
-      explain: `nginx answered with its welcome page. Any pod can reach any other pod's IP directly, on the same node or across nodes (Calico routes the packet through the tunnel between nodes). No Service is involved yet: the address you typed is the pod itself.`,
+      explain: `nginx answered with its welcome page. Any pod can reach any other pod's IP directly, on the same node or across nodes (between nodes, Calico carries the packet through an IP-in-IP tunnel). No Service is involved yet: the address you typed belongs to the pod itself.`,
       notes: "Watch the request dot travel from client to the test pod on the canvas.",
     },
     {
@@ -109,7 +109,7 @@ Or select the pod on the canvas and press Delete.`,
       },
       hints: ["`kubectl delete pod {{oldPod}}`"],
       showMe: ["kubectl delete pod {{oldPod}}", "kubectl rollout status deployment/test", "kubectl get pods -o wide"],
-      explain: `The ReplicaSet wanted one pod, saw none, and created **{{newPod}}**, which got **{{newIP}}**. A replacement is not the old pod brought back: it is a new pod, and its IP comes fresh from its node's block. Nothing in Kubernetes keeps an IP for "the pod of deployment test".`,
+      explain: `The ReplicaSet wanted one pod, saw none, and created **{{newPod}}**, which got **{{newIP}}**. A replacement is not the old pod brought back: it is a new pod, and Calico gives it a fresh address from its node's block. Nothing in Kubernetes keeps an IP for "the pod of deployment test".`,
       remember(ctx) {
         const p = readyPods(ctx.snapshot, { app: "test" }).find((x) => x.metadata.name !== ctx.memory.oldPod);
         return { newPod: p?.metadata.name ?? "", newIP: p?.status.podIP ?? "" };
@@ -136,14 +136,14 @@ $ kubectl exec client -- curl -sS -m 5 {{oldIP}}`,
       },
       hints: ["`kubectl exec client -- curl -sS -m 5 {{oldIP}}`"],
       showMe: ["kubectl exec client -- curl -sS -m 5 {{oldIP}}"],
-      explain: `curl timed out. No pod has {{oldIP}} now, so the connection request goes unanswered: no reply, not even a "refused". Without \`-m\`, curl would wait about two minutes while the kernel retries. This is why you never put a pod IP in a config file. The next lesson gives the pods an address that stays.`,
+      explain: `curl gave up after 5 seconds. The packet still goes to {{oldNode}}, whose Calico block holds {{oldIP}}, but no pod has that address now, so it is dropped: no reply, not even a "refused". Without \`-m\`, curl would wait about two minutes while the kernel retries. This is why you never put a pod IP in a config file. The next lesson gives the pods an address that stays.`,
       notes: "Contrast with lesson 4, where a Service without endpoints refuses at once.",
     },
     {
       id: "check",
       title: "Your turn",
       fresh: "lesson-podip-check",
-      body: `A fresh cluster: deployment \`web\` has two pods, and there is a \`client\` pod. Replace one web pod so that it gets a new IP, then show from the client pod that the replaced pod's old address no longer answers.`,
+      body: `A fresh cluster: deployment \`web\` has two pods, and there is a \`client\` pod. Note the web pods' IPs, then delete one: the ReplicaSet replaces it with a new pod and a new IP. Then show, from the client pod, that the deleted pod's address no longer answers.`,
       enter(ctx) {
         return { webIPs: readyPods(ctx.snapshot, { app: "web" }).map((p) => p.status.podIP).join(",") };
       },
@@ -160,11 +160,11 @@ $ kubectl exec client -- curl -sS -m 5 {{oldIP}}`,
         const proved = closedFlows(ctx, (f) => tcp(f) && fromPod("client")(f) && gone.includes(f.dst.ip) && f.outcome !== "ok").length > 0;
         return proved ? pass : fail(`A web pod was replaced: ${gone.join(", ")} is free now. Curl it from the client pod (with \`-m 5\`).`);
       },
-      hints: ["Delete one web pod (`kubectl get pods` shows their names).", "Then `kubectl exec client -- curl -sS -m 5 OLD-IP`."],
+      hints: ["`kubectl get pods -o wide` shows the web pods' names and IPs. Note one IP, then `kubectl delete pod` that pod.", "Then `kubectl exec client -- curl -sS -m 5 OLD-IP`, with the IP you noted."],
       showMe(ctx) {
         const victim = readyPods(ctx.snapshot, { app: "web" })[0];
         if (!victim) return [];
-        return [`kubectl delete pod ${victim.metadata.name}`, "kubectl rollout status deployment/web", "kubectl get pods -o wide", `kubectl exec client -- curl -sS -m 5 ${victim.status.podIP}`];
+        return ["kubectl get pods -o wide", `kubectl delete pod ${victim.metadata.name}`, "kubectl rollout status deployment/web", "kubectl get pods -o wide", `kubectl exec client -- curl -sS -m 5 ${victim.status.podIP}`];
       },
       explain: `The web deployment is whole again, with a new pod and a new IP, and the old address is silent. You now know the problem a Service solves.`,
     },

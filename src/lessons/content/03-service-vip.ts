@@ -105,9 +105,9 @@ $ kubectl expose deployment test --port=8080 --target-port=80 --name=my-service
       check: (ctx) => exposed(ctx, "my-service", "test", 8080) ?? pass,
       hints: ["Three flags: the Service's port (8080), the pods' port (80) and the Service's name (my-service).", "`kubectl expose deployment test --port=8080 --target-port=80 --name=my-service`"],
       showMe: ["kubectl expose deployment test --port=8080 --target-port=80 --name=my-service"],
-      explain: `\`--port=8080\` is the port on the Service's address. You choose it freely: it is the number you hand to the teams that call you. \`--target-port=80\` is not a free choice: it must be the port the container really listens on, nginx's 80. Leave it out and it equals \`--port\`. Without \`--name\`, the Service would have been called \`test\`, like the deployment.
+      explain: `\`--port=8080\` is the port on the Service's address. You choose it freely: it is the number you give the teams that call you. \`--target-port=80\` is not a free choice: it must be the port the container really listens on, nginx's 80. Leave it out and it equals \`--port\`. Without \`--name\`, the Service would be called \`test\`, like the deployment.
 
-"Expose" does not open anything to the outside world here: \`my-service\` is a ClusterIP Service, reachable from inside the cluster only. \`expose\` also copied the deployment's selector, \`app=test\`, into the Service: that is how it finds its pods (lesson 4).`,
+"Expose" opens nothing to the outside world here: \`my-service\` is of type ClusterIP, reachable only from inside the cluster. \`expose\` also copied the deployment's selector, \`app=test\`, into the Service: that is how it finds its pods (lesson 4).`,
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "Draw it: caller → ClusterIP:8080 → pod IP:80. The article compares a Service with HAProxy: one front address, many backends. Fair as a picture, but no proxy process sits in the path (lesson 6 shows the rules that do the work).",
     },
@@ -137,7 +137,7 @@ Find its CLUSTER-IP and its PORT(S).`,
       showMe: ["kubectl get svc my-service"],
       explain: `The CLUSTER-IP is **{{clusterIP}}**, inside the Service range 10.96.0.0/12 you met in lesson 1. The **API server** picked it from its \`--service-cluster-ip-range\` while storing the Service, and it stays the Service's for as long as the Service exists.
 
-You may read that kube-proxy reserves this address. It does not: kube-proxy learns about the Service afterwards, like any other watcher, and writes rules on each node so that packets sent to {{clusterIP}}:8080 reach a pod. PORT(S) shows 8080/TCP: the Service's port, not the pods'.`,
+You may read that kube-proxy reserves this address. It does not: kube-proxy hears of the Service only afterwards, by watching the API server, and then writes rules on each node so that packets sent to {{clusterIP}}:8080 reach a pod. PORT(S) shows 8080/TCP: the Service's port, not the pods'.`,
       remember: (ctx) => ({ clusterIP: service(ctx.snapshot, "my-service")?.spec.clusterIP ?? "" }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "Ask who allocated it before revealing. The article says kube-proxy; correct it kindly: the API server allocates, kube-proxy only programs the nodes.",
@@ -159,9 +159,9 @@ Read three lines: **Port**, **TargetPort** and **Endpoints**.`,
       },
       hints: ["`kubectl describe` takes a kind and a name: the kind is `svc`.", "`kubectl describe svc my-service`"],
       showMe: ["kubectl describe svc my-service"],
-      explain: `**Port 8080** is on the ClusterIP; **TargetPort 80** is on the pods. **Endpoints** lists where the traffic can go: {{endpoints}}, the two test pods' IPs with port 80.
+      explain: `**Port 8080** is on the ClusterIP (\`<unset>\` only means the port has no name); **TargetPort 80** is on the pods. **Endpoints** lists where the traffic can go: {{endpoints}}, the two test pods' IPs with port 80.
 
-Nobody typed that list. The EndpointSlice controller (part of kube-controller-manager) keeps it: it looks for the pods that match the Service's **Selector**, \`app=test\`, and writes their addresses into an EndpointSlice, marking which ones are ready. kube-proxy on every node reads that list and sends traffic to the ready ones.`,
+Nobody typed that list. The EndpointSlice controller (part of kube-controller-manager) keeps it: it finds the pods that match the Service's **Selector**, \`app=test\`, and writes their addresses into an EndpointSlice object, marking which ones are ready. kube-proxy on every node reads that list and sends traffic to the ready ones.`,
       remember: (ctx) => ({ endpoints: endpointList(ctx, "my-service").join(", ") }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "On the canvas, the lines from the Service to the pods are its endpoints. `kubectl get endpointslices -l kubernetes.io/service-name=my-service` shows the same list as an object of its own.",
@@ -169,13 +169,13 @@ Nobody typed that list. The EndpointSlice controller (part of kube-controller-ma
     {
       id: "curl",
       title: "Call the Service",
-      body: `From the client pod, call the Service by its name and port:
+      body: `As in lesson 2, \`kubectl exec\` runs curl inside the client pod. This time, call the Service by its name and port:
 
 $ kubectl exec client -- curl -s my-service:8080`,
       check: (ctx) => curled(ctx, "my-service", 8080, "test"),
       hints: ["Run curl inside the client pod: `kubectl exec client -- …`.", "The Service listens on port 8080: `kubectl exec client -- curl -s my-service:8080`."],
       showMe: ["kubectl exec client -- curl -s my-service:8080"],
-      explain: `nginx answered. The cluster DNS (CoreDNS) turned the name **my-service** into {{clusterIP}}. Then, on the client's own node, kube-proxy's rules rewrote the destination {{clusterIP}}:8080 into one pod's IP and port 80. This time **{{backendPod}}** answered. No process listens on {{clusterIP}}: the address only exists in those rules.`,
+      explain: `nginx answered. The cluster DNS (CoreDNS) turned the name **my-service** into {{clusterIP}}. Then kube-proxy's rules on the client's own node changed the destination from {{clusterIP}}:8080 to one pod's IP and port 80. This time **{{backendPod}}** answered. No process listens on {{clusterIP}}: the address only exists in those rules.`,
       remember: (ctx) => ({ backendPod: lastBackend(ctx, "my-service") }),
       highlight: (ctx) => {
         const node = readyPods(ctx.snapshot).find((p) => p.metadata.name === "client")?.spec.nodeName;
@@ -224,7 +224,7 @@ Before, the IP was {{clusterIP}} and the endpoints were {{oldEndpoints}}. Compar
       showMe: ["kubectl delete pod {{oldPod}}", "kubectl rollout status deployment/test", "kubectl describe svc my-service"],
       explain: `The ClusterIP is still **{{clusterIP}}**. The endpoints went from {{oldEndpoints}} to **{{newEndpoints}}**. The ReplicaSet made a new pod with a new IP; as soon as it was Ready, the EndpointSlice controller listed it as a ready endpoint, and kube-proxy on every node rewrote its rules.
 
-The article says kube-proxy "adds the new pods automatically". Nearly: the EndpointSlice controller does the tracking, and kube-proxy follows the list it writes. Callers notice nothing: they only know {{clusterIP}}:8080.`,
+The article says kube-proxy adds the new pods by itself. Not quite: the EndpointSlice controller tracks the pods, and kube-proxy follows the list it writes. Callers notice nothing: they only know {{clusterIP}}:8080.`,
       remember: (ctx) => ({ newEndpoints: endpointList(ctx, "my-service").join(", ") }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "Keep the old describe output on screen and run it again: IP and IPs identical, Endpoints changed. If you are quick, describe shows a single endpoint while the new pod starts: that window is real.",

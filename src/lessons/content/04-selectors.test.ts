@@ -153,6 +153,7 @@ describe("lesson 4: selectors, not names", () => {
     expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail" });
     run("kubectl run solo --image=nginx");
     expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail", hint: expect.stringContaining("solo carries run=solo") });
+    expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail", hint: expect.stringContaining("kubectl label pod solo app=test --overwrite") });
     run("kubectl label pod solo app=test");
     expect(s.check(contextOf(l, { memory })).status).toBe("wait");
     wait(20_000);

@@ -63,7 +63,7 @@ $ kubectl exec client -- curl -sS my-service:8080`,
       enter: (ctx) => ({ clusterIP: service(ctx.snapshot, "my-service")?.spec.clusterIP ?? "" }),
       check(ctx) {
         if (!service(ctx.snapshot, "my-service")) {
-          return fail("You deleted the Service; this step keeps it and deletes the deployment. Create it again: `kubectl expose deployment test --port=8080 --target-port=80 --name=my-service`.");
+          return fail("You deleted the Service; this step keeps it and deletes the deployment. If test still exists, make the Service again: `kubectl expose deployment test --port=8080 --target-port=80 --name=my-service`. If not, press Restart at the top of the lesson.");
         }
         const mine = closedFlows(ctx, (f) => tcp(f) && fromPod("client")(f) && (toService("my-service")(f) || f.dst.ip === ctx.memory.clusterIP));
         if (mine.some((f) => f.dst.port === 8080 && f.outcome === "refused")) return pass;
@@ -167,7 +167,9 @@ $ kubectl get endpoints my-service`,
       },
       hints: ["`kubectl create deployment ram --image=nginx`", "Then `kubectl get endpoints my-service`."],
       showMe: ["kubectl create deployment ram --image=nginx", "kubectl rollout status deployment/ram", "kubectl get pods --show-labels", "kubectl get endpoints my-service"],
-      explain: `ram's pod **{{ramPod}}** ({{ramIP}}) is Running and Ready, yet it is not in the list: its label is \`app=ram\`. A Service does not care about deployment names, images or ports. It keeps the pods whose labels match its selector, \`app=test\`, and nothing else.`,
+      explain: `ram's pod **{{ramPod}}** ({{ramIP}}) is Running and Ready, yet it is not in the list: its label is \`app=ram\`. A Service does not care about deployment names, images or ports. It keeps the pods whose labels match its selector, \`app=test\`, and nothing else.
+
+In the article, ram's pod did end up behind the Service, because the author had given it the label \`app: test\`. You do that in the next step.`,
       remember(ctx) {
         const p = readyPods(ctx.snapshot, { app: "ram" })[0];
         return { ramPod: p?.metadata.name ?? "", ramIP: p?.status.podIP ?? "" };
@@ -200,7 +202,7 @@ You can also edit the pod's labels in the inspector.`,
       },
       hints: ["`kubectl label pod {{ramPod}} app=test --overwrite`", "Then `kubectl get pods --show-labels`: count ram's pods."],
       showMe: ["kubectl label pod {{ramPod}} app=test --overwrite", "kubectl rollout status deployment/ram", "kubectl get pods --show-labels", "kubectl get endpoints my-service"],
-      explain: `Two controllers reacted. The EndpointSlice controller saw a pod with \`app=test\` and added {{movedIP}} to my-service. ram's ReplicaSet selects \`app=ram\` (plus its pod-template-hash). Its pod no longer matched, so the ReplicaSet **released** it (took itself out of the pod's ownerReferences), counted 0 pods of 1, and created **{{ramNew}}**.
+      explain: `Two controllers reacted. The EndpointSlice controller saw a pod with \`app=test\` and added {{movedIP}} to my-service. ram's ReplicaSet selects \`app=ram\` (plus its pod-template-hash). Its pod no longer matched, so the ReplicaSet **released** it (removed itself from the pod's owner list, \`ownerReferences\`), counted 0 pods of 1, and created **{{ramNew}}**.
 
 {{movedPod}} keeps its name, but it is now an orphan: nothing will replace it if it dies. The test ReplicaSet does not adopt it either: its selector also requires test's pod-template-hash.`,
       remember(ctx) {
@@ -238,10 +240,10 @@ $ kubectl get endpoints my-service`,
       },
       hints: ["`kubectl scale deployment test --replicas=3`"],
       showMe: ["kubectl scale deployment test --replicas=3", "kubectl rollout status deployment/test", "kubectl get endpoints my-service"],
-      explain: `Every new pod is born with the template's label, \`app=test\`, so each joined the endpoints as soon as it was Ready: nobody registered it. my-service now has {{endpointCount}} endpoints. \`kubectl get endpoints\` prints three and then "+ 1 more...": \`kubectl get endpointslices\` or the canvas shows them all.`,
+      explain: `Every new pod is born with the template's label, \`app=test\`, so each joined the endpoints as soon as it was Ready: nobody registered it. my-service now has {{endpointCount}} endpoints. \`kubectl get endpoints\` prints three and then "+ 1 more..." (so do \`get endpointslices\` and \`describe svc\`). To see them all, run \`kubectl describe endpointslices -l kubernetes.io/service-name=my-service\` or look at the canvas.`,
       remember: (ctx) => ({ endpointCount: String(readyEndpoints(ctx.snapshot, "my-service").length) }),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
-      notes: "Scaling down works the same way backwards: a pod that is shutting down leaves the endpoints before it stops.",
+      notes: "Scaling down works the same way backwards: a pod that is shutting down is marked terminating (not ready) in the EndpointSlice, so kube-proxy stops sending it new connections before it stops.",
     },
     {
       id: "orphan",
@@ -264,7 +266,7 @@ $ kubectl get pods -l app=test -o wide`,
           const other = livePods(ctx.snapshot).find(bare);
           if (other) {
             const labels = Object.entries(other.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(",") || "no labels";
-            return fail(`${other.metadata.name} carries ${labels}. Give it app=test: \`kubectl label pod ${other.metadata.name} app=test\`.`);
+            return fail(`${other.metadata.name} carries ${labels}. Give it app=test: \`kubectl label pod ${other.metadata.name} app=test --overwrite\`.`);
           }
           return fail();
         }
@@ -273,7 +275,7 @@ $ kubectl get pods -l app=test -o wide`,
       },
       hints: ["`kubectl run` takes `--labels=app=test`.", "`kubectl run solo --image=nginx --labels=app=test`"],
       showMe: ["kubectl run solo --image=nginx --labels=app=test", "kubectl wait --for=condition=Ready pod/solo --timeout=60s", "kubectl get pods -l app=test -o wide"],
-      explain: `{{soloPod}} is an endpoint of my-service, though no controller owns it. \`-l app=test\` asks the same question the EndpointSlice controller asks for my-service: the pods it lists, once Ready, are the Service's endpoints.
+      explain: `{{soloPod}} is an endpoint of my-service, though no controller owns it. \`-l app=test\` asks the same question the EndpointSlice controller asks for my-service, so the pods it listed, once Ready, are exactly the Service's endpoints. (test's ReplicaSet does not adopt {{soloPod}}: it lacks test's pod-template-hash label.)
 
 That is how you can put a debug pod behind a Service for a while. It is also how a stray pod with a careless label steals a share of the traffic. Labels are the contract between a Service and its pods: choose them on purpose.`,
       remember(ctx) {

@@ -144,7 +144,7 @@ export const fileMethod: Lesson = {
       title: "A Service in a file",
       body: `So far you made Services with \`kubectl expose\`. For real work you describe the Service in a YAML file and hand the file to the API server: the file can be reviewed, kept in git and applied again.
 
-Write the article's my-service as a file. The heredoc below writes it from the shell (you can also open an editor with \`vi svc.yaml\` and type the lines between the EOFs):
+Write the article's my-service as a file. Paste the whole block into the terminal: the shell writes every line between \`<<EOF\` and the last \`EOF\` into svc.yaml. (Or run \`vi svc.yaml\` to open an editor and type those lines there.)
 
 ${asBlock(SVC_FILE)}
 
@@ -169,7 +169,9 @@ $ kubectl apply -f svc.yaml`,
         "`cat svc.yaml` shows what the file holds. Then `kubectl apply -f svc.yaml`.",
       ],
       showMe: [SVC_FILE, "kubectl apply -f svc.yaml", { wait: 1000 }, "kubectl get svc my-service"],
-      explain: `\`service/my-service created\`: the same Service \`kubectl expose deployment test --port=8080 --target-port=80 --name=my-service\` makes, written down. The article uses \`kubectl create -f\`. That works once; a second time it fails with **AlreadyExists**. \`kubectl apply -f\` creates the Service the first time and updates it after that, so you can edit the file and apply it again.`,
+      explain: `\`service/my-service created\`: the selector and ports \`kubectl expose deployment test --port=8080 --target-port=80 --name=my-service\` would set, now in a file. The article says you never define the \`app\` label yourself. \`kubectl create deployment test\` does add \`app: test\` for you, but in your own YAML files you choose the labels, and the selector must match them.
+
+The article uses \`kubectl create -f\`. That works once; a second time it fails with **AlreadyExists**. \`kubectl apply -f\` creates the Service the first time and updates it after that, so you can edit the file and apply it again.`,
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "Point out the four things the file says: a name, a selector, a port, a targetPort. Ask what is missing compared with `kubectl get svc` (the ClusterIP). The next step shows it.",
     },
@@ -194,7 +196,7 @@ $ cat svc.yaml`,
       },
       hints: ["`kubectl get svc my-service -o yaml`"],
       showMe: ["kubectl get svc my-service -o yaml", "cat svc.yaml"],
-      explain: `Everything you did not write was filled in: **type: ClusterIP** (the default type), **protocol: TCP** on the port, **sessionAffinity: None**, **internalTrafficPolicy: Cluster**, the IP family fields, and **clusterIP: {{clusterIP}}**, allocated by the API server from the Service range. \`kubectl apply\` also saved your file in the annotation \`kubectl.kubernetes.io/last-applied-configuration\`. The next apply compares against it, so it knows which fields you removed. \`status\` is written by the cluster, never by you.`,
+      explain: `Everything you did not write was filled in: **type: ClusterIP** (the default type), **protocol: TCP** on the port, **sessionAffinity: None**, **internalTrafficPolicy: Cluster**, the IP family fields, and **clusterIP: {{clusterIP}}**, allocated by the API server from the Service range. \`kubectl apply\` (not \`create\`) also saved your file in the annotation \`kubectl.kubernetes.io/last-applied-configuration\`. The next apply compares against it, so it knows which fields you removed. \`status\` is written by the cluster, never by you.`,
       remember: (ctx) => ({ clusterIP: service(ctx.snapshot, "my-service")?.spec.clusterIP ?? "" }),
       notes: "Read the YAML top to bottom with the room: metadata (uid, resourceVersion, creationTimestamp) comes from the API server too. Defaults are why a short file is enough.",
     },
@@ -232,7 +234,9 @@ $ kubectl apply -f ksm-svc.yaml`,
         "Under `ports:`, two entries, each with `name`, `port` and `targetPort`.",
       ],
       showMe: ["kubectl -n kube-system describe deployment kube-state-metrics | grep Ports", KSM_FILE, "kubectl apply -f ksm-svc.yaml", { wait: 1000 }, "kubectl -n kube-system get svc kube-state-metrics"],
-      explain: `\`PORT(S)\` shows \`8080/TCP,8081/TCP\`: one Service, one ClusterIP, two ports. A Service lives in one namespace and selects pods of **that namespace only**, so it goes in kube-system, next to its pods. Two ports also need two names (the article's \`http-metrics\` and \`telemetry\`). Here they are the same as the container's port names, which is the custom, not a rule: a Service port's \`name\` names the Service's port, \`targetPort\` points at the container's.`,
+      explain: `\`PORT(S)\` shows \`8080/TCP,8081/TCP\`: one Service, one ClusterIP, two ports. A Service selects pods of **its own namespace only**, so it goes in kube-system, next to its pods. Here the Service's port names match the container's. That is a habit, not a rule: \`name\` names the Service's port, \`targetPort\` points at the container's.
+
+The article calls this YAML "the deployment configuration with unnecessary fields removed". It is a Service, read back from a cluster: \`clusterIP\`, \`uid\`, \`resourceVersion\`, \`creationTimestamp\` and \`status\` came from the API server. Your file leaves them out.`,
       highlight: () => ({ select: { kind: "Service", namespace: "kube-system", name: KSM } }),
       notes: "This is the YAML at the end of the article, minus what the API server adds (compare with the previous step). Stress: targetPort: http-metrics is a name, looked up in the pod.",
     },
@@ -270,7 +274,7 @@ $ kubectl -n kube-system describe svc kube-state-metrics`,
         answer: 1,
         reveal: "The API server validates the Service before storing it, and refuses it with one error per unnamed port.",
       },
-      body: `Try it:
+      body: `Paste this. \`-f -\` makes kubectl read the YAML from the lines that follow, so no file is needed:
 
 ${asBlock(NO_NAMES)}`,
       check(ctx) {
@@ -278,7 +282,7 @@ ${asBlock(NO_NAMES)}`,
         if (service(ctx.snapshot, "test-two")) return fail("test-two was accepted: its ports have names, or there is only one. Delete it (`kubectl delete svc test-two`) and send two ports with no `name:` lines.");
         return fail();
       },
-      hints: ["Two entries under `ports:`, each with only `port` and `targetPort`."],
+      hints: ["Paste the whole block, from `kubectl apply -f - <<EOF` to the last `EOF`.", "Two entries under `ports:`, each with only `port` and `targetPort`: no `name:` lines."],
       showMe: [NO_NAMES],
       explain: `\`spec.ports[0].name: Required value\`, and the same for \`[1]\`. With one port a name is optional; with two or more, every port needs one, and they must differ. The reason is the EndpointSlice: it lists ports **by name**, and that is how kube-proxy matches an endpoint's port to the Service's port. Two nameless ports could not be told apart. Nothing was created: the API server validates first and stores after.`,
       notes: "This is the only one of the three mistakes that gives an error. Ask: would you rather have an error or a Service that silently does nothing? Then do the next two.",
@@ -308,7 +312,7 @@ $ kubectl exec client -- curl -sS -m 5 typo:8080`,
       },
       hints: ["`kubectl describe svc typo` shows its Selector and its (empty) Endpoints."],
       showMe: [TYPO, "kubectl get endpointslices -l kubernetes.io/service-name=typo", "kubectl exec client -- curl -sS -m 5 typo:8080"],
-      explain: `No error anywhere: the Service exists, it has a ClusterIP, and its EndpointSlice is empty. kube-proxy has nowhere to send the traffic, so it installs a rule that rejects it: the curl was **refused at once**. This is the most common Service bug there is. When a Service does not answer, look at its endpoints first; then compare its Selector (\`kubectl describe svc typo\`) with the pods' labels (\`kubectl get pods --show-labels\`).`,
+      explain: `No error anywhere: the Service exists and has a ClusterIP, but its EndpointSlice is empty (\`<unset>\` ports and endpoints). kube-proxy has nowhere to send the traffic, so it installs a rule that rejects it: curl is **refused at once**. This is one of the most common Service bugs. When a Service does not answer, look at its endpoints first; then compare its Selector (\`kubectl describe svc typo\`) with the pods' labels (\`kubectl get pods --show-labels\`).`,
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "typo" } }),
       notes: "On the canvas the Service has no lines to any pod. Run `kubectl get pods --show-labels` to show the mismatch.",
     },
@@ -340,7 +344,7 @@ $ kubectl -n kube-system describe svc ksm-typo`,
       },
       hints: ["`kubectl -n kube-system describe svc ksm-typo`: read the Endpoints line under each port."],
       showMe: [KSM_TYPO, { wait: 1000 }, "kubectl -n kube-system describe svc ksm-typo"],
-      explain: `\`telemetry\` resolved to 8081; \`http-metrics\` (pointing at \`metrics\`) resolved to nothing, so its Endpoints line is empty. The EndpointSlice controller looks each targetPort name up in each pod, and a pod without that name is left out of that port only. The Service is half broken: connections to port 8081 reach the pod, connections to 8080 are refused. Nothing reports this as an error, so after you write a Service, read its endpoints.`,
+      explain: `The port \`telemetry\` resolved to 8081. The port \`http-metrics\` points at \`metrics\`, a name the pod does not have, so its Endpoints line is empty. The EndpointSlice controller looks each targetPort name up in each pod, and a pod without that name is left out of that port only. The Service is half broken: connections to port 8081 reach the pod, connections to 8080 are refused. Nothing reports this as an error, so after you write a Service, read its endpoints.`,
       highlight: () => ({ select: { kind: "Service", namespace: "kube-system", name: "ksm-typo" } }),
       notes: "The API server does check a targetPort name's shape (lowercase letters, digits and '-', at most 15 characters): `targetPort: HTTP` is refused. Just not whether any pod has it.",
     },

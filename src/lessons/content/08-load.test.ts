@@ -106,6 +106,13 @@ describe("ipvs", () => {
     expect(check(contextOf(l))).toEqual({ status: "pass" });
     expect(cluster(l).proxies().every((p) => p.mode === "ipvs")).toBe(true);
   });
+  it("show me needs no extra wait: rollout status returns once every node runs the new kube-proxy", () => {
+    const l = at("ipvs");
+    const actions = switchToIpvs(contextOf(l), "rr");
+    expect(actions.some((a) => typeof a === "object" && "wait" in a)).toBe(false);
+    perform(l, actions);
+    expect(check(contextOf(l))).toEqual({ status: "pass" });
+  });
   it("asks for the ConfigMap first", () => {
     expect(check(contextOf(at("ipvs")))).toEqual(failWith("still says iptables"));
   });
@@ -167,6 +174,11 @@ describe("lc", () => {
   it("starts with the slow pod", () => {
     const l = at("lc");
     expect(check(contextOf(l))).toEqual(failWith(`kubectl annotate pod ${memory(l).slowPod}`));
+  });
+  it("remembers the delay the learner chose", () => {
+    const l = at("lc");
+    run(l, `kubectl annotate pod ${memory(l).slowPod} podflow.dev/response-delay=2s`);
+    expect(step("lc").remember!(contextOf(l))).toMatchObject({ slowPod: memory(l).slowPod, slowDelay: "2s" });
   });
   it("the annotation belongs on a pod", () => {
     const l = at("lc");

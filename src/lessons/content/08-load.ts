@@ -9,12 +9,13 @@ import { isPodReady } from "../../store/selectors";
 import { closedFlows, deployment, fail, fromPod, livePods, pass, pod, readyEndpoints, readyPods, service, toService, wait } from "../checks";
 import type { Action, CheckContext, CheckResult, Lesson } from "../types";
 
-/** How many finished requests a traffic step wants (20/s × 15 s, or the panel's 10/s × 30 s, make ~300). */
+/** How many finished requests a traffic step wants (20/s × 20 s make ~400; the panel's default 10/s × 30 s, ~300). */
 const ENOUGH = 200;
 /** Requests that must all land on one pod for the affinity step. */
 const PINNED = 100;
 
-const TRAFFIC: readonly Action[] = [{ traffic: { source: { kind: "pod", name: "client" }, target: "web", rate: 20, durationMs: 15_000 } }, { wait: 16_000 }];
+// 20 s: a duration the Traffic panel offers (10 s at 20/s may fall short of ENOUGH: arrivals are random).
+const TRAFFIC: readonly Action[] = [{ traffic: { source: { kind: "pod", name: "client" }, target: "web", rate: 20, durationMs: 20_000 } }, { wait: 21_000 }];
 
 const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
@@ -106,8 +107,6 @@ export function switchToIpvs(ctx: CheckContext, scheduler: string): Action[] {
     APPLY_PROXY_CONFIG,
     RESTART_PROXY,
     "kubectl -n kube-system rollout status daemonset kube-proxy",
-    // The lab's rollout status returns before the last node's pod is back: let the restart finish.
-    { wait: 8000 },
     "kubectl -n kube-system get pods -l k8s-app=kube-proxy -o wide",
   ];
 }
@@ -138,16 +137,16 @@ export const loadLesson: Lesson = {
         question: "kube-proxy runs in iptables mode, kubeadm's default. How does it choose a web pod for each new connection?",
         options: ["The pod with the fewest connections", "Each pod in turn", "At random"],
         answer: 2,
-        reveal: "At random: every new connection rolls the dice, so the counts come out close, never equal.",
+        reveal: "At random: every new connection rolls the dice, so the counts come out close, but rarely equal.",
       },
-      body: `Three web pods sit behind the Service \`web\`, and a \`client\` pod is ready to call it. Open the Traffic panel and start a generator: source **client**, target **web**, 20 requests per second for 15 seconds.
+      body: `Three web pods sit behind the Service \`web\`, and a pod \`client\` is ready to call it. Open **Traffic** in the top bar and fill in the form: From **client**, To Service **web**, rate **20**, for **20 s**. Press **Start traffic**.
 
-Watch the per-pod counters while it runs.`,
+While it runs, watch the **Served** column under Live figures: requests per pod.`,
       enter: (ctx) => ({ clientNode: pod(ctx.snapshot, "client")?.spec.nodeName ?? "" }),
       check: (ctx) => trafficRun(ctx, "iptables"),
-      hints: ["The Traffic panel opens from the top bar. Choose client → web, rate 20, for 15 s, and start it."],
+      hints: ["Press Traffic in the top bar. From: client, To Service: web, rate 20, for 20 s, then Start traffic."],
       showMe: TRAFFIC,
-      explain: `Per pod: **{{randomCounts}}**. Near a third each, not exactly. The Service's iptables chain (KUBE-SVC-…) has one rule per pod: the first jumps to pod 1 with probability 1/3, the second to pod 2 with probability 1/2 of the rest, the last takes what is left. Every new connection rolls again. iptables keeps no count and cannot see which pod is busy. You may read that a Service balances by "least connection": in iptables mode, it never does. The rules of {{clientNode}}, where the client runs, show those probabilities, and the requests lighting them up.`,
+      explain: `Per pod: **{{randomCounts}}**. Near a third each, not equal, and different every run. The Service's chain KUBE-SVC-… has one rule per pod, tried in order: the first takes a new connection with probability 1/3 (\`0.33333333349\`), the second half of the rest (\`0.50000000000\`), the last whatever is left: one chance in three each. iptables keeps no count and cannot see which pod is busy, so the article's "least connection" is wrong for iptables mode. The rules of {{clientNode}}, where the client runs, show those probabilities.`,
       remember: (ctx) => ({ randomCounts: describeCounts(perPod(webRequests(ctx, "iptables"))) }),
       highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
       notes: "Ask the room before running it. The article says the Service IP uses least connection: correct it here. Run it twice: the counts change every time.",
@@ -155,21 +154,21 @@ Watch the per-pod counters while it runs.`,
     {
       id: "ipvs",
       title: "Switch kube-proxy to IPVS",
-      body: `kube-proxy reads its mode from the ConfigMap \`kube-proxy\` (namespace kube-system), and only when it starts. So switching takes two moves: set \`mode: "ipvs"\` and \`scheduler: "rr"\` (round robin) in the ConfigMap, then restart the kube-proxy pods.
+      body: `kube-proxy reads its mode from the ConfigMap \`kube-proxy\` in kube-system, and only when it starts. So switching takes two moves: set \`mode: "ipvs"\` and \`scheduler: "rr"\` (round robin) in the ConfigMap, then restart the kube-proxy pods.
 
-The Traffic panel's "kube-proxy mode" form does both, in the terminal: choose IPVS and rr, then "Apply and restart". These are its commands:
+The Traffic panel's **kube-proxy mode** form types both moves into the terminal for you: choose IPVS and rr, then **Apply and restart kube-proxy**. Its main commands:
 
 $ kubectl -n kube-system get cm kube-proxy -o yaml
 $ kubectl apply -f kube-proxy.yaml
 $ kubectl -n kube-system rollout restart daemonset kube-proxy
 
-In between, it writes the edited YAML to kube-proxy.yaml with a \`cat <<'EOF' > kube-proxy.yaml\` heredoc: the lab has no text editor.`,
+The lab has no text editor, so the form writes the edited YAML to kube-proxy.yaml with a \`cat <<'EOF'\` heredoc.`,
       check: (ctx) => proxyCheck(ctx, "rr"),
-      hints: ["Traffic panel → kube-proxy mode: IPVS, scheduler rr, “Apply and restart”.", "After `kubectl apply`, the pods must restart: `kubectl -n kube-system rollout restart daemonset kube-proxy`."],
+      hints: ["Traffic panel → kube-proxy mode: IPVS, scheduler rr, “Apply and restart kube-proxy”.", "After `kubectl apply`, the pods must restart: `kubectl -n kube-system rollout restart daemonset kube-proxy`."],
       showMe: (ctx) => switchToIpvs(ctx, "rr"),
       explain: `The DaemonSet replaced its pods one node at a time. Each new kube-proxy read the ConfigMap and rebuilt its node's rules for IPVS, the kernel's own load balancer: one virtual server per Service port (the ClusterIP, bound to a dummy interface kube-ipvs0) with the pods as real servers. Editing the ConfigMap alone changes nothing: a node keeps its old rules until its kube-proxy restarts.`,
       highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
-      notes: "`ipvsadm -Ln` on a node lists the virtual servers. IPVS mode still leaves a short iptables nat table for masquerading and NodePorts.",
+      notes: "`ipvsadm -Ln` on a node lists the virtual servers. IPVS mode still leaves a short iptables nat table for masquerading and NodePorts. v1.33 also made nftables mode generally available; upstream recommends it over IPVS for new clusters, and it picks at random like iptables.",
     },
     {
       id: "rr",
@@ -180,17 +179,17 @@ In between, it writes the edited YAML to kube-proxy.yaml with a \`cat <<'EOF' > 
         answer: 1,
         reveal: "Round robin deals connections strictly in turn: the counts differ by one at most.",
       },
-      body: `Run the same traffic: client → web, 20 requests per second for 15 seconds.
+      body: `Press **Reset counters** under Live figures, so the panel counts only this run. Then start the same traffic: client → web, rate 20, for 20 s.
 
-The kernel keeps its own counters per real server. To read them (optional), log in to the client's node, {{clientNode}}:
+The kernel keeps its own counters per pod. To read them (optional), log in to the client's node, {{clientNode}}:
 
 $ ssh {{clientNode}}
 $ ipvsadm -Ln --stats
 $ exit`,
       check: (ctx) => trafficRun(ctx, "ipvs"),
-      hints: ["Start the generator again in the Traffic panel: client → web, 20/s for 15 s."],
+      hints: ["Start traffic again in the Traffic panel: client → web, rate 20, for 20 s."],
       showMe: TRAFFIC,
-      explain: `Per pod: **{{rrCounts}}**: equal to within one. IPVS keeps a pointer per virtual server and moves it one pod along for each new connection. \`ipvsadm -Ln --stats\` shows the same split in its Conns column, but only on {{clientNode}}: each node balances the connections that start there. There is no central load balancer; on the other nodes, the same virtual server sits idle.`,
+      explain: `Per pod: **{{rrCounts}}**: equal to within one. IPVS keeps a pointer per virtual server (one per Service port) and moves it one pod along for each new connection. \`ipvsadm -Ln --stats\` shows the same split in its Conns column, but only on {{clientNode}}: each node balances the connections that start there. There is no central load balancer; on the other nodes, the same virtual server sits idle.`,
       remember: (ctx) => ({ rrCounts: describeCounts(perPod(webRequests(ctx, "ipvs"))) }),
       highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),
       notes: "Run ipvsadm on another node to show its zero counters: balancing is per node.",
@@ -198,11 +197,11 @@ $ exit`,
     {
       id: "lc",
       title: "A slow pod, and least connection",
-      body: `Make one pod slow. This lab's images wait for the time in the annotation \`podflow.dev/response-delay\` before they answer:
+      body: `Make one pod slow. In this lab, a pod waits as long as its annotation \`podflow.dev/response-delay\` says before it answers:
 
 $ kubectl annotate pod {{slowPod}} podflow.dev/response-delay=1s --overwrite
 
-Round robin would still give it a third of the connections, and they would pile up there. The \`lc\` scheduler (least connection) sends each new connection to the pod with the fewest. Switch to it the same way as before: the Traffic panel's kube-proxy form (IPVS, lc), or the ConfigMap with \`scheduler: "lc"\` and a restart.`,
+Round robin would still send it a third of the connections, and a third of the users would wait. The \`lc\` scheduler (least connection) sends each new connection to the pod with the fewest connections. Switch to it as before: the kube-proxy mode form with IPVS and lc, or \`scheduler: "lc"\` in the ConfigMap and a restart.`,
       enter(ctx) {
         const first = readyPods(ctx.snapshot, { app: "web" }).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
         return { slowPod: first?.metadata.name ?? "" };
@@ -215,10 +214,13 @@ Round robin would still give it a third of the connections, and they would pile 
         }
         return proxyCheck(ctx, "lc");
       },
-      hints: ["`kubectl annotate pod {{slowPod}} podflow.dev/response-delay=1s --overwrite`", "Then Traffic panel → kube-proxy mode: IPVS, scheduler lc, “Apply and restart”."],
+      hints: ["`kubectl annotate pod {{slowPod}} podflow.dev/response-delay=1s --overwrite`", "Then Traffic panel → kube-proxy mode: IPVS, scheduler lc, “Apply and restart kube-proxy”."],
       showMe: (ctx) => [`kubectl annotate pod ${ctx.memory.slowPod} ${DELAY_ANNOTATION}=1s --overwrite`, ...switchToIpvs(ctx, "lc")],
-      explain: `**{{slowPod}}** now takes a second per request, and every node's IPVS now schedules with lc. For each new connection, lc picks the real server with the lowest load, counted as 256 × active connections + inactive ones (connections closing). A pod still busy with slow requests counts heavily.`,
-      remember: (ctx) => ({ slowPod: slowWebPods(ctx)[0]?.metadata.name ?? ctx.memory.slowPod }),
+      explain: `**{{slowPod}}** now waits {{slowDelay}} before each answer, and every node's IPVS now schedules with lc. For each new connection, lc picks the pod with the lowest load, counted as 256 × its active connections + its inactive ones (finished or closing, still in the kernel's table). One open request weighs more than a hundred finished ones.`,
+      remember(ctx) {
+        const slow = slowWebPods(ctx)[0];
+        return { slowPod: slow?.metadata.name ?? ctx.memory.slowPod, slowDelay: slow?.metadata.annotations?.[DELAY_ANNOTATION] ?? "1s" };
+      },
       highlight: (ctx) => ({ select: { kind: "Pod", namespace: "default", name: ctx.memory.slowPod } }),
       notes: "Without the scheduler change, rr would keep sending a third of the requests to the slow pod: every third user waits a second.",
     },
@@ -231,11 +233,11 @@ Round robin would still give it a third of the connections, and they would pile 
         answer: 1,
         reveal: "Far less: while its requests are open it looks busy, so lc prefers the others. When it is idle, it gets its turn again.",
       },
-      body: `Run the same traffic once more (client → web, 20 per second, 15 seconds) and compare the slow pod's count with the others'.`,
+      body: `Press **Reset counters**, then start the same traffic once more: client → web, rate 20, for 20 s. Compare the slow pod's count with the others'.`,
       check: (ctx) => trafficRun(ctx, "ipvs"),
-      hints: ["Start the generator again in the Traffic panel: client → web, 20/s for 15 s."],
+      hints: ["Start traffic again in the Traffic panel: client → web, rate 20, for 20 s."],
       showMe: TRAFFIC,
-      explain: `Per pod: **{{lcCounts}}**. The slow pod got **{{slowShare}}** of the connections, not a third. lc does not measure response times: it counts open connections, and a slow pod keeps its connections open longer. The users feel it in the latency: most of them never wait for {{slowPod}}. This is the "least connection" you may have read about, but it is not a Service's default: only IPVS mode with the lc scheduler, chosen by whoever runs the cluster, does it.`,
+      explain: `Per pod: **{{lcCounts}}**. The slow pod got **{{slowShare}}** of the connections, not a third. lc does not time responses; it counts connections. While {{slowPod}} holds an open request it looks busy, and lc passes it by; when the request ends, it has the fewest again and gets the next one. Most users never wait for it. This is the article's "least connection", but not a Service's default: only IPVS mode with the lc scheduler does it, when whoever runs the cluster chooses it.`,
       remember(ctx) {
         const counts = perPod(webRequests(ctx, "ipvs"));
         return { lcCounts: describeCounts(counts), slowShare: sharePercent(counts, ctx.memory.slowPod) };
@@ -252,11 +254,11 @@ Round robin would still give it a third of the connections, and they would pile 
         answer: 1,
         reveal: "All to one pod: the first connection is balanced as usual, and the choice is remembered for that source IP.",
       },
-      body: `Some apps keep a user's session in the pod's memory, and want each user back on the same pod. Ask the Service to remember clients by their source IP:
+      body: `Some apps keep a user's session in the pod's memory, and need each user back on the same pod. Ask the Service to remember clients by their source IP:
 
 $ kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'
 
-Then run the traffic again.`,
+Then press **Reset counters** and start the same traffic again.`,
       check(ctx) {
         const done = webRequests(ctx);
         if (service(ctx.snapshot, "web")?.spec.sessionAffinity !== "ClientIP")
@@ -269,13 +271,16 @@ Then run the traffic again.`,
       },
       hints: [`\`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'\`, then the same traffic.`],
       showMe: [`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'`, { wait: 2000 }, ...TRAFFIC],
-      explain: `Every request from the client went to **{{pinnedPod}}**.{{pinnedNote}} ClientIP affinity balances the first connection, then remembers the choice per source IP for 3 hours (\`sessionAffinityConfig.clientIP.timeoutSeconds\`: 10800). In IPVS mode it is the virtual server's \`persistent 10800\` flag (see \`ipvsadm -Ln\`); in iptables mode, a \`-m recent\` rule. It only sees IP addresses: all users behind one NAT, or all requests a node masquerades, look like a single client.`,
+      explain: `Every request from the client went to **{{pinnedPod}}**.{{pinnedNote}} ClientIP affinity balances a client's first connection, then keeps it on that pod until the client has been quiet for 3 hours (\`sessionAffinityConfig.clientIP.timeoutSeconds\`, default 10800). In IPVS mode that is \`persistent 10800\` in \`ipvsadm -Ln\`; in iptables mode, \`-m recent\` rules. It sees only IP addresses: all users behind one NAT look like a single client.`,
       remember(ctx) {
         const done = webRequests(ctx);
         const pinned = done.at(-1)?.backend?.name ?? "";
         return {
           pinnedPod: pinned,
-          pinnedNote: pinned === ctx.memory.slowPod ? " That is the slow pod: now every one of its requests waits a second. Affinity overrides lc." : "",
+          pinnedNote:
+            pinned === ctx.memory.slowPod
+              ? " That is the slow pod: lc picked it for the first request, when it had the fewest connections, and now every request waits for it. Affinity overrides lc."
+              : "",
         };
       },
       highlight: (ctx) => (ctx.memory.pinnedPod ? { select: { kind: "Pod", namespace: "default", name: ctx.memory.pinnedPod } } : undefined),
@@ -285,7 +290,7 @@ Then run the traffic again.`,
       id: "check",
       title: "Your turn: steer around a slow pod",
       fresh: "lesson-load-check",
-      body: `A fresh cluster, back in iptables mode. \`web\` has three pods; one of them, \`web-slow\`, answers after 2 seconds. Make kube-proxy send web-slow the fewest new connections while the other two share the rest, and prove it with traffic from \`client\` (at least ${ENOUGH} requests). web-slow stays in the Service.`,
+      body: `A fresh cluster, back in iptables mode. \`web\` has three pods; one of them, \`web-slow\`, answers after 2 seconds. Make kube-proxy send web-slow far fewer new connections than the other two, and prove it with traffic from \`client\` (at least ${ENOUGH} requests). web-slow stays in the Service.`,
       check(ctx) {
         const eps = readyEndpoints(ctx.snapshot, "web");
         if (!eps.some((e) => e.pod === "web-slow")) return fail("web-slow must stay behind the Service: the point is to steer around it, not to remove it.");
@@ -305,7 +310,7 @@ Then run the traffic again.`,
         if (proxies.some((p) => (p.scheduler || "rr") === "rr")) return fail("Round robin deals web-slow its full third. Use the lc scheduler, restart kube-proxy, and run the traffic again.");
         return fail("The last requests include some sent before the switch. Run the traffic again.");
       },
-      hints: ["Least connection sends new connections to the least busy pod: IPVS mode with scheduler lc.", "Traffic panel → kube-proxy mode: IPVS, lc, “Apply and restart”; then client → web, 20/s for 15 s."],
+      hints: ["Least connection sends new connections to the least busy pod: IPVS mode with scheduler lc.", "Traffic panel → kube-proxy mode: IPVS, lc, “Apply and restart kube-proxy”; then traffic client → web, rate 20, for 20 s."],
       showMe: (ctx) => [...switchToIpvs(ctx, "lc"), ...TRAFFIC],
       explain: `With lc, web-slow's open connections made it look busy, so the new ones went to the two fast pods. The same two moves as in the lesson: the ConfigMap says what kube-proxy should do, and a restart makes it do it.`,
       highlight: () => ({ select: { kind: "Pod", namespace: "default", name: "web-slow" } }),
