@@ -183,6 +183,16 @@ describe("lesson text and actions", () => {
     expect(l.runtime.actionsNow()[0]).toBe("exit");
   });
 
+  it("show me says so when the lab cannot run its commands (a saved lab still restoring)", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("pod-ips");
+    l.lab.setState({ restoring: { done: 1, total: 4 } });
+    l.runtime.showMe();
+    const s = l.runtime.store.getState();
+    expect(s.step.showError).toBe("The lab is not running.");
+    expect(s.step.phase).toBe("act");
+  });
+
   it("describes actions the way show me lists them", () => {
     expect(describeAction("kubectl get pods")).toBe("kubectl get pods");
     expect(describeAction({ wait: 15_000 })).toBe("(let 15 s pass)");

@@ -64,6 +64,7 @@ export interface LessonRunState {
 }
 
 const MAX_RECORDS = 400;
+const NOT_RUNNING = "The lab is not running.";
 /** Connections kept per step (a traffic run makes hundreds; the engine keeps 2000). */
 const MAX_FLOWS = 2000;
 
@@ -104,6 +105,8 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
   }));
 
   let commands: CommandRecord[] = [];
+  /** Lines the lab has run, lesson or not (show me checks that what it typed ran). */
+  let execs = 0;
   let flows: FlowEvent[] = [];
   let seen = new WeakSet<FlowEvent>();
   let unFlow: (() => void) | undefined;
@@ -223,6 +226,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
   }
 
   function onExec(record: ExecRecord) {
+    execs++;
     if (!get().lesson) return;
     commands.push({ line: record.line, prompt: record.prompt, result: record.result, source: record.source });
     if (commands.length > MAX_RECORDS) commands = commands.slice(-MAX_RECORDS);
@@ -279,32 +283,33 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     return `ssh ${there.slice(0, there.indexOf(":"))}`;
   }
 
-  /** Types a command in the terminal, as the learner would (a heredoc is pasted). */
-  function type(line: string) {
+  /** Types a command in the terminal, as the learner would (a heredoc is pasted); false if it did not run. */
+  function type(line: string): boolean {
     const lab = host.lab.getState();
+    const before = execs;
     if (line.includes("\n")) lab.pasteText(`${line}\n`);
     else lab.enterLine(line);
+    return execs > before;
   }
 
   /** Runs a step's show me through the lab's doors; returns what it did and the first error, if any. */
   function perform(step: Step): { shown: string[]; error?: string } {
     const shown: string[] = [];
     const lab = host.lab.getState();
-    if (!lab.cluster) return { shown, error: "The lab is not running." };
+    if (!lab.cluster) return { shown, error: NOT_RUNNING };
     // A heredoc the learner left open would swallow the commands: ^C it, as in a shell.
     if (lab.terminal.heredoc) lab.interrupt("");
     // Take the terminal where the step types, by typing exit / ssh as a learner would.
     for (let i = 0, move = nextMove(step); i < 5 && move; i++, move = nextMove(step)) {
       shown.push(move);
-      type(move);
+      if (!type(move)) return { shown, error: NOT_RUNNING };
     }
     const memory = get().memory;
     for (const given of actionsOf(step)) {
       const a = typeof given === "string" ? fill(given, memory) : given;
       shown.push(describeAction(a));
       if (typeof a === "string") {
-        if (!host.lab.getState().cluster) return { shown, error: "The lab is not running." };
-        type(a);
+        if (!type(a)) return { shown, error: NOT_RUNNING };
         continue;
       }
       if ("wait" in a) lab.step(a.wait);

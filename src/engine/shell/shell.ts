@@ -140,7 +140,8 @@ export class Shell {
     const c = this.context;
     if (c.kind === "node") return this.vars.get(name);
     const pod = this.cluster.rt.store.get("Pod", c.namespace, c.pod);
-    return pod ? (Object.hasOwn(podEnv(this.cluster, pod, c.container), name) ? podEnv(this.cluster, pod, c.container)[name] : undefined) : undefined;
+    const env = pod ? podEnv(this.cluster, pod, c.container) : {};
+    return Object.hasOwn(env, name) ? env[name] : undefined;
   }
 
   private runPipeline(tokens: Token[], stdin: string | undefined): Res {
