@@ -265,10 +265,10 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     evaluate();
   }
 
-  /** The prompt of the shell where a step's show me types. */
-  function shellPrompt(step: Step): string {
+  /** The node whose shell a step's show me types in, or undefined for the control plane's. */
+  function shellNode(step: Step): string | undefined {
     const node = step.shell ? fill(step.shell, get().memory) : undefined;
-    return node ? `${node}:~$ ` : CONTROL_PLANE_PROMPT;
+    return node && `${node}:~$ ` !== CONTROL_PLANE_PROMPT ? node : undefined;
   }
 
   /**
@@ -277,10 +277,9 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
    */
   function nextMove(step: Step): string | undefined {
     const here = host.lab.getState().cluster?.prompt();
-    const there = shellPrompt(step);
-    if (here === undefined || here === there) return undefined;
-    if (here !== CONTROL_PLANE_PROMPT) return "exit";
-    return `ssh ${there.slice(0, there.indexOf(":"))}`;
+    const node = shellNode(step);
+    if (here === undefined || here === (node ? `${node}:~$ ` : CONTROL_PLANE_PROMPT)) return undefined;
+    return here !== CONTROL_PLANE_PROMPT ? "exit" : `ssh ${node}`;
   }
 
   /** Types a command in the terminal, as the learner would (a heredoc is pasted); false if it did not run. */
@@ -451,8 +450,8 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       const memory = get().memory;
       // The way to the step's shell (one level of exit: a learner's terminal is rarely deeper).
       const move = nextMove(step);
-      const there = shellPrompt(step);
-      const way = move === undefined ? [] : move === "exit" && there !== CONTROL_PLANE_PROMPT ? ["exit", `ssh ${there.slice(0, there.indexOf(":"))}`] : [move];
+      const node = shellNode(step);
+      const way = move === undefined ? [] : move === "exit" && node ? ["exit", `ssh ${node}`] : [move];
       return [...way, ...actionsOf(step).map((a) => (typeof a === "string" ? fill(a, memory) : a))];
     },
     /** Opens the rules of the node the passed step points at. */

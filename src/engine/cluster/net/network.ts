@@ -363,13 +363,7 @@ export class Network implements PodNetwork {
         }
       }
     }
-    let dstIp = ip;
-    let dstPort = port;
-    if (dnat) {
-      const i = dnat.lastIndexOf(":");
-      dstIp = dnat.slice(0, i);
-      dstPort = Number(dnat.slice(i + 1));
-    }
+    const { dst: dstIp, dport: dstPort } = dnat ? splitHostPort(dnat) : { dst: ip, dport: port };
 
     // Where the (translated) packet goes.
     const backendPod = this.podByIP(dstIp);
