@@ -28,6 +28,21 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // Layers point down (DESIGN.md): the canvas and the panels never import each other; the shared
+  // layers under them (actions: the kubectl lines UI actions type; ui: widgets and view helpers;
+  // traffic: the traffic readings) import neither.
+  {
+    files: ["src/canvas/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/panels/*", "**/panels", "**/app/*", "**/lessons/*"], message: "The canvas does not import the panels, the app shell or the lessons: move what both need to src/ui, src/actions or src/traffic." }] }] },
+  },
+  {
+    files: ["src/panels/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/canvas/*", "**/canvas", "**/app/*", "**/lessons/*"], message: "The panels do not import the canvas, the app shell or the lessons: move what both need to src/ui, src/actions or src/traffic." }] }] },
+  },
+  {
+    files: ["src/actions/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/traffic/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/canvas/*", "**/panels/*", "**/app/*", "**/lessons/*", "**/terminal/*"], message: "Shared layers sit under the views: they import only the store, the engine and each other." }] }] },
+  },
   {
     // DESIGN.md principles 1 and 8: the engine is pure. Time and chance are inputs.
     files: ["src/engine/**/*.ts"],

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from "react";
-import { IpHover } from "../canvas/IpHover";
+import { IpHover } from "../ui/IpHover";
 import { Dialogs } from "../panels/Dialogs";
 import { Filters } from "../panels/Filters";
 import { RangesBar } from "../panels/RangesBar";

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
-import { act } from "../panels/actions";
-import { deletePod } from "../panels/commands";
+import { act } from "../actions/act";
+import { deletePod } from "../actions/commands";
 import { labStore, SPEEDS } from "../store";
 import { uiStore } from "../ui/store";
 import { stepClock } from "./ClockControls";

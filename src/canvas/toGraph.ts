@@ -11,7 +11,7 @@ import { nodePodBlocks, SYSTEM_NAMESPACE } from "../store/selectors";
 import type { Selection, ViewOptions } from "../ui/store";
 import { indexEndpoints, type EndpointIndex, type EndpointState } from "./endpoints";
 import * as L from "./layout";
-import { podOwnerRef } from "./podView";
+import { podOwnerRef } from "../ui/podView";
 import { assignSlots, type SlotMap } from "./slots";
 import type { CanvasEdge, CanvasNode, EndpointEdgeData } from "./types";
 

@@ -4,7 +4,7 @@
  * otherwise the lesson the learner had open is shown again over the restored lab.
  */
 import { useStore } from "zustand";
-import { trafficAction } from "../panels/traffic/trafficAction";
+import { trafficAction } from "../actions/trafficAction";
 import { labStore, sessionController, sessionStarted } from "../store";
 import { browserStorage } from "../store/storage";
 import { uiStore } from "../ui/store";

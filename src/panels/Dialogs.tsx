@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import { useUi, uiStore } from "../ui/store";
-import { Dialog } from "./Dialog";
+import { Dialog } from "../ui/Dialog";
 import { CreateDeploymentForm } from "./forms/CreateDeploymentForm";
 import { ExposeForm } from "./forms/ExposeForm";
 import { RunPodForm } from "./forms/RunPodForm";

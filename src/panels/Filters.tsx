@@ -1,5 +1,5 @@
-import { useId } from "react";
-import { useGraph } from "../canvas/graphStore";
+import { useId, useMemo } from "react";
+import { parseSelector } from "../engine/cluster/labels";
 import { labStore, useLab } from "../store";
 import { useUi, uiStore } from "../ui/store";
 
@@ -11,7 +11,12 @@ export function Filters() {
   const namespaces = useLab((s) => s.snapshot.namespaces);
   const namespace = useUi((s) => s.namespace);
   const labelFilter = useUi((s) => s.labelFilter);
-  const filterError = useGraph((s) => s.graph.filterError);
+  // The same parse the canvas runs on the same text (it dims what does not match).
+  const filterError = useMemo(() => {
+    const text = labelFilter.trim();
+    const parsed = text ? parseSelector(text) : undefined;
+    return parsed && !parsed.ok ? parsed.error : undefined;
+  }, [labelFilter]);
   const showSystemPods = useLab((s) => s.showSystemPods);
   const nsId = useId();
   const lfId = useId();

@@ -1,5 +1,5 @@
-import { SHORTCUTS } from "../app/shortcuts";
-import { Dialog } from "./Dialog";
+import { SHORTCUTS } from "../ui/shortcuts";
+import { Dialog } from "../ui/Dialog";
 
 /** The keyboard shortcuts (opened with `?`). */
 export function HelpDialog({ onClose }: { onClose: () => void }) {

@@ -1,4 +1,4 @@
-import { Dialog } from "./Dialog";
+import { Dialog } from "../ui/Dialog";
 import { TrafficLegend } from "./traffic/TrafficLegend";
 
 /** What the shapes, colours and lines on the canvas mean — every colour is also a word. */

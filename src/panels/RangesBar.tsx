@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { IpText } from "../canvas/IpText";
+import { IpText } from "../ui/IpText";
 import { useLab } from "../store";
 
 /**

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { labStore, useLab } from "../store";
 import { useUi, uiStore, type ThemeChoice } from "../ui/store";
-import { Dialog } from "./Dialog";
+import { Dialog } from "../ui/Dialog";
 
 /** Display settings: theme, presentation mode, kube-system pods. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {

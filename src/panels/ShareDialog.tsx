@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { shareUrl } from "../store/session";
-import { Dialog } from "./Dialog";
+import { Dialog } from "../ui/Dialog";
 
 /** The lab's state as a URL, with a copy button (the clipboard may be refused: the URL stays selectable). */
 export function ShareDialog({ onClose }: { onClose: () => void }) {

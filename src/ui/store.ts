@@ -66,6 +66,13 @@ export interface UiState extends Omit<ViewOptions, "showSystemPods"> {
   editor: EditorRequest | null;
   /** A short message about the last canvas action (e.g. kubectl's error), shown in a live region. */
   notice: Notice | null;
+  /**
+   * Where the canvas camera should look: canvas node ids ("pod:ns/name", "svc:ns/name",
+   * "deploy:ns/name", "rs:ns/name", "frame:NODE"), set by a caption, a lesson step or the
+   * inspector. `seq` grows with every request, so asking for the same objects again moves the
+   * camera again. The canvas fits those that are drawn; ids it does not draw are ignored.
+   */
+  focus: { ids: readonly string[]; seq: number } | null;
 
   select(selection: Selection | null): void;
   setTheme(theme: ThemeChoice): void;
@@ -80,6 +87,8 @@ export interface UiState extends Omit<ViewOptions, "showSystemPods"> {
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   notify(notice: Notice | null): void;
+  /** Asks the canvas to bring these objects into view (see `focus`); an empty list does nothing. */
+  focusOn(ids: readonly string[]): void;
   openEditor(request: EditorRequest): void;
   closeEditor(): void;
 }
@@ -112,6 +121,7 @@ export function createUiStore() {
     dialog: null,
     editor: null,
     notice: null,
+    focus: null,
     namespace: "",
     labelFilter: "",
     expanded: [],
@@ -140,6 +150,9 @@ export function createUiStore() {
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
     notify: (notice) => set({ notice }),
+    focusOn: (ids) => {
+      if (ids.length > 0) set({ focus: { ids: [...ids], seq: (get().focus?.seq ?? 0) + 1 } });
+    },
     openEditor: (editor) => set({ editor }),
     closeEditor: () => set({ editor: null }),
   }));

@@ -3,7 +3,7 @@ import { memo } from "react";
 import { labStore } from "../../store";
 import { uiStore } from "../../ui/store";
 import { internalIP, nodeRole, nodeStatus } from "../../store/selectors";
-import { IpText } from "../IpText";
+import { IpText } from "../../ui/IpText";
 import { ProxyBadge } from "../traffic/ProxyBadge";
 import type { FrameNode } from "../types";
 

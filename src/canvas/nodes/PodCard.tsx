@@ -1,13 +1,13 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { m } from "framer-motion";
 import { memo } from "react";
-import { act } from "../../panels/actions";
-import { deletePod } from "../../panels/commands";
-import { Chips } from "../Chips";
+import { act } from "../../actions/act";
+import { deletePod } from "../../actions/commands";
+import { Chips } from "../../ui/Chips";
 import { useChangedFrom, useFirstSight } from "../fresh";
-import { IpText } from "../IpText";
-import { podLook } from "../podView";
-import { usePodTraffic } from "../traffic/connections";
+import { IpText } from "../../ui/IpText";
+import { podLook } from "../../ui/podView";
+import { usePodTraffic } from "../../traffic/connections";
 import type { PodNode } from "../types";
 
 /**

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { Chips } from "../Chips";
-import { IpText } from "../IpText";
+import { Chips } from "../../ui/Chips";
+import { IpText } from "../../ui/IpText";
 import type { ServiceNode } from "../types";
 
 /** A Service: name, type, ClusterIP:port → targetPort, selector chips and its endpoint tally. */

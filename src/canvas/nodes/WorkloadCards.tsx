@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { ReplicasStepper } from "../../panels/ReplicasStepper";
+import { ReplicasStepper } from "../../ui/ReplicasStepper";
 import { uiStore } from "../../ui/store";
 import type { DeploymentNode, ReplicaSetNode } from "../types";
 

@@ -5,7 +5,7 @@
  * this node's rules are where the Service address is translated.
  */
 import { memo } from "react";
-import { useProxy } from "./trafficStore";
+import { useProxy } from "../../traffic/trafficStore";
 
 /** The badge for node `node` (reads only that node's kube-proxy status). */
 export const ProxyBadge = memo(function ProxyBadge({ node }: { node: string }) {

@@ -13,11 +13,11 @@ import type { Cluster, FlowEvent, TrafficGenerator } from "../../engine/api";
 import { labStore, type LabStore } from "../../store";
 import { graphStore, type GraphState } from "../graphStore";
 import type { StoreApi } from "zustand/vanilla";
-import { connectionStore } from "./connections";
+import { connectionStore } from "../../traffic/connections";
 import { burst, flash, MAX_PARTICLES, particleRoom, pauseParticles, sendParticle } from "./particles";
 import { flowRoute, indexGraph, podBox, type GraphIndex } from "./route";
 import { sample } from "./sample";
-import { EMPTY_METRICS, mergeProxies, trafficStore} from "./trafficStore";
+import { EMPTY_METRICS, mergeProxies, setTrafficPoll, trafficStore } from "../../traffic/trafficStore";
 
 /** Real ms between two readings of metrics and kube-proxy status. */
 const POLL_MS = 200;
@@ -35,13 +35,6 @@ export function travelMs(speed: number): number {
 
 let users = 0;
 let stopFeed: (() => void) | undefined;
-
-let pollNow: (() => void) | undefined;
-
-/** Forces a reading now (after a traffic action: start, stop, reset counters). */
-export function refreshTraffic(): void {
-  pollNow?.();
-}
 
 /**
  * Starts the feed for `lab` (refcounted: the canvas may be mounted twice, by benchmarks). Returns
@@ -200,7 +193,7 @@ function createFeed(lab: LabStore, graph: StoreApi<GraphState>): () => void {
     if (recheck > 0) pollTimer = setTimeout(poll, recheck + 10);
   }
 
-  pollNow = poll;
+  setTrafficPoll(poll);
   const offLab = lab.subscribe((s, prev) => {
     if (s.cluster !== prev.cluster) attach(s.cluster);
     if (s.paused !== prev.paused) pauseParticles(s.paused);
@@ -214,7 +207,7 @@ function createFeed(lab: LabStore, graph: StoreApi<GraphState>): () => void {
     offFlow?.();
     cancelAnimationFrame(frame);
     clearTimeout(pollTimer);
-    pollNow = undefined;
+    setTrafficPoll(undefined);
     cluster = null;
   };
 }

@@ -5,7 +5,7 @@
  * after switching kube-proxy to IPVS the real way (ConfigMap + restart): ipvsadm and kube-ipvs0.
  */
 import type { ConfigMap } from "../../engine/cluster/types";
-import { APPLY_PROXY_CONFIG, configuredProxy, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../panels/traffic/commands";
+import { APPLY_PROXY_CONFIG, configuredProxy, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../actions/traffic";
 import { closedFlows, fail, fromPod, pass, pod, promptNode, ran, ranOk, readyPods, service, toService, wait } from "../checks";
 import type { CheckContext, CommandRecord, Lesson } from "../types";
 

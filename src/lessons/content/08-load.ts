@@ -4,7 +4,7 @@
  * Traffic comes from the traffic generator; the counts are read from the connections themselves.
  */
 import type { FlowEvent } from "../../engine/api";
-import { APPLY_PROXY_CONFIG, configuredProxy, DELAY_ANNOTATION, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../panels/traffic/commands";
+import { APPLY_PROXY_CONFIG, configuredProxy, DELAY_ANNOTATION, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../actions/traffic";
 import { isPodReady } from "../../store/selectors";
 import { closedFlows, deployment, fail, fromPod, livePods, pass, pod, readyEndpoints, readyPods, service, toService, wait } from "../checks";
 import type { Action, CheckContext, CheckResult, Lesson } from "../types";

@@ -1,4 +1,4 @@
-import { Dialog } from "../../panels/Dialog";
+import { Dialog } from "../../ui/Dialog";
 import { embedUrl, lessonUrl } from "../links";
 import { lessonRuntime, useLesson } from "../session";
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { createDeployment, parseLabels } from "../commands";
+import { createDeployment, parseLabels } from "../../actions/commands";
 import { FormError } from "../FormError";
 import { Field } from "./Field";
 import { useCommandForm } from "./useCommandForm";

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Selection } from "../../ui/store";
-import { expose } from "../commands";
+import { expose } from "../../actions/commands";
 import { FormError } from "../FormError";
 import { Field } from "./Field";
 import { useCommandForm } from "./useCommandForm";

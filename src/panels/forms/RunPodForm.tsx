@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { parseLabels, runPod } from "../commands";
+import { parseLabels, runPod } from "../../actions/commands";
 import { FormError } from "../FormError";
 import { Field } from "./Field";
 import { useCommandForm } from "./useCommandForm";

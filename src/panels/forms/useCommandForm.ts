@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { runCommand } from "../actions";
+import { runCommand } from "../../actions/act";
 
 /**
  * State for a form that runs one kubectl line: the error to show under it, and `submit`, which

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Chips } from "../../canvas/Chips";
+import { Chips } from "../../ui/Chips";
 import type { Deployment, Labels } from "../../engine/cluster/types";
 import { uiStore } from "../../ui/store";
-import { act, runCommand } from "../actions";
-import { deleteObject, recreateDeployment, setTemplateLabels } from "../commands";
+import { act, runCommand } from "../../actions/act";
+import { deleteObject, recreateDeployment, setTemplateLabels } from "../../actions/commands";
 import { FormError } from "../FormError";
 import { LabelEditor } from "../LabelEditor";
-import { ReplicasStepper } from "../ReplicasStepper";
+import { ReplicasStepper } from "../../ui/ReplicasStepper";
 import { YamlButton } from "./YamlButton";
 
 /** What to offer after kubectl refused a selector change: recreate with the wanted labels. */

@@ -1,4 +1,4 @@
-import { IpText } from "../../canvas/IpText";
+import { IpText } from "../../ui/IpText";
 import type { Node } from "../../engine/cluster/types";
 import { useLab } from "../../store";
 import { internalIP, nodePodBlocks, nodeRole, nodeStatus } from "../../store/selectors";

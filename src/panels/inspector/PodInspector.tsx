@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { IpText } from "../../canvas/IpText";
-import { podLook, podOwnerRef } from "../../canvas/podView";
+import { IpText } from "../../ui/IpText";
+import { podLook, podOwnerRef } from "../../ui/podView";
 import type { Pod } from "../../engine/cluster/types";
 import { useLab } from "../../store";
 import { uiStore } from "../../ui/store";
-import { act, runCommand } from "../actions";
-import { deletePod, label } from "../commands";
+import { act, runCommand } from "../../actions/act";
+import { deletePod, label } from "../../actions/commands";
 import { LabelEditor } from "../LabelEditor";
 import { SlowToggle } from "../traffic/SlowToggle";
 import { WhyItem } from "./Why";

@@ -1,12 +1,12 @@
 import { useMemo } from "react";
-import { Chips } from "../../canvas/Chips";
-import { IpText } from "../../canvas/IpText";
-import { whyEndpoint } from "../../canvas/why";
+import { Chips } from "../../ui/Chips";
+import { IpText } from "../../ui/IpText";
+import { whyEndpoint } from "../../ui/why";
 import type { Service } from "../../engine/cluster/types";
 import { useLab } from "../../store";
 import { serviceEndpoints } from "../../store/selectors";
-import { act } from "../actions";
-import { deleteObject } from "../commands";
+import { act } from "../../actions/act";
+import { deleteObject } from "../../actions/commands";
 import { WhyItem } from "./Why";
 import { YamlButton } from "./YamlButton";
 

@@ -1,5 +1,5 @@
 import type { Pod, Service } from "../../engine/cluster/types";
-import { explain, verdictText, whyEndpoint, type Verdict } from "../../canvas/why";
+import { explain, verdictText, whyEndpoint, type Verdict } from "../../ui/why";
 
 const TONE: Record<Verdict, string> = { ready: "ok", "not-ready": "warn", terminating: "off", "not-endpoint": "bad" };
 

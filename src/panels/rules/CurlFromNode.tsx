@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { runCommand } from "../actions";
-import { curlOnce } from "../traffic/commands";
+import { runCommand } from "../../actions/act";
+import { curlOnce } from "../../actions/traffic";
 import { keyOf, useLivePods, useServices } from "../traffic/usePods";
 
 /**

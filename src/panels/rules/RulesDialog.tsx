@@ -5,10 +5,10 @@
  * the recent connections its rules translated. Loaded on demand.
  */
 import { useEffect, useMemo, useState } from "react";
-import { useProxy } from "../../canvas/traffic/trafficStore";
+import { useProxy } from "../../traffic/trafficStore";
 import type { FlowEvent } from "../../engine/api";
 import { useLab } from "../../store";
-import { Dialog } from "../Dialog";
+import { Dialog } from "../../ui/Dialog";
 import { Connections } from "./Connections";
 import { CurlFromNode } from "./CurlFromNode";
 import { annotate, asOf, chainKey, chainsOf, lastFlowThrough, pathLines, type Line } from "./highlight";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { trafficStore } from "../../canvas/traffic/trafficStore";
+import { trafficStore } from "../../traffic/trafficStore";
 
 /**
  * A number that changes when new connections were seen, at most every `ms` real milliseconds:

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { runCommand } from "../actions";
+import { runCommand } from "../../actions/act";
 import { FormError } from "../FormError";
-import { curlOnce } from "./commands";
+import { curlOnce } from "../../actions/traffic";
 import { Select } from "./Select";
 import { keyOf, podLabel, useLivePods, useServices } from "./usePods";
 

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from "react";
 import type { TrafficSpec } from "../../engine/api";
 import { Field } from "../forms/Field";
 import { FormError } from "../FormError";
-import { serviceHost } from "./commands";
+import { serviceHost } from "../../actions/traffic";
 import { Select } from "./Select";
-import { trafficAction } from "./trafficAction";
+import { trafficAction } from "../../actions/trafficAction";
 import { keyOf, podLabel, useLivePods, useServices } from "./usePods";
 
 const EXTERNAL = "external";

@@ -1,7 +1,7 @@
-import { useTraffic } from "../../canvas/traffic/trafficStore";
+import { useTraffic } from "../../traffic/trafficStore";
 import type { TrafficGenerator } from "../../engine/api";
 import { useLab } from "../../store";
-import { trafficAction } from "./trafficAction";
+import { trafficAction } from "../../actions/trafficAction";
 
 function describe(g: TrafficGenerator): string {
   const from = g.spec.source.kind === "external" ? "users outside" : g.spec.source.name;

@@ -1,7 +1,7 @@
-import { useTraffic } from "../../canvas/traffic/trafficStore";
+import { useTraffic } from "../../traffic/trafficStore";
 import { useLab } from "../../store";
-import { slowness } from "./commands";
-import { trafficAction } from "./trafficAction";
+import { slowness } from "../../actions/traffic";
+import { trafficAction } from "../../actions/trafficAction";
 
 const pct = (x: number) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)}%`;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { useTraffic } from "../../canvas/traffic/trafficStore";
+import { useTraffic } from "../../traffic/trafficStore";
 import { useLab } from "../../store";
 import { FormError } from "../FormError";
-import { configuredProxy, SCHEDULERS } from "./commands";
+import { configuredProxy, SCHEDULERS } from "../../actions/traffic";
 import { switchProxyMode } from "./proxyMode";
 import { Select } from "./Select";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { act } from "../actions";
-import { markSlow, slowness } from "./commands";
+import { act } from "../../actions/act";
+import { markSlow, slowness } from "../../actions/traffic";
 import { Select } from "./Select";
 import { SlowToggle } from "./SlowToggle";
 import { keyOf, podLabel, useLivePods } from "./usePods";

@@ -1,6 +1,6 @@
 import type { Pod } from "../../engine/cluster/types";
-import { act } from "../actions";
-import { markSlow, slowness } from "./commands";
+import { act } from "../../actions/act";
+import { markSlow, slowness } from "../../actions/traffic";
 
 /**
  * Marks a pod slow (it answers after 2 s: `kubectl annotate pod … podflow.dev/response-delay=2s`)

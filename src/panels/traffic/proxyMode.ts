@@ -4,8 +4,8 @@
  * it, and restart the kube-proxy DaemonSet — its pods then come back one node at a time, each
  * reprogramming its node's rules in the new mode.
  */
-import { runCommand } from "../actions";
-import { APPLY_PROXY_CONFIG, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "./commands";
+import { runCommand } from "../../actions/act";
+import { APPLY_PROXY_CONFIG, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../actions/traffic";
 
 /** Runs the four steps; stops at the first that fails and returns its error. */
 export function switchProxyMode(mode: "iptables" | "ipvs", scheduler: string): { ok: true } | { ok: false; error: string } {

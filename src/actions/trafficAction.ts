@@ -4,9 +4,9 @@
  * that logs every `traffic.start/stop/resetMetrics` call (`{ traffic: … }` entries), so a saved,
  * shared or undone lab replays them at the same point.
  */
-import { refreshTraffic } from "../../canvas/traffic/feed";
-import type { TrafficSpec } from "../../engine/api";
-import { labStore } from "../../store";
+import type { TrafficSpec } from "../engine/api";
+import { labStore } from "../store";
+import { refreshTraffic } from "../traffic/trafficStore";
 
 /** Something the traffic panel does to the generators. */
 export type TrafficAction = { kind: "start"; spec: TrafficSpec } | { kind: "stop"; id: number } | { kind: "reset-metrics" };

@@ -5,7 +5,7 @@
  */
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import type { ProxyStatus, TrafficGenerator, TrafficMetrics } from "../../engine/api";
+import type { ProxyStatus, TrafficGenerator, TrafficMetrics } from "../engine/api";
 
 /** A node's kube-proxy as its frame shows it. */
 export interface ProxyView {
@@ -61,4 +61,16 @@ export function mergeProxies(prev: ReadonlyMap<string, ProxyView>, next: readonl
     out.set(node, keep);
   }
   return changed ? out : prev;
+}
+
+let pollNow: (() => void) | undefined;
+
+/** The feed that reads the engine (the canvas's) registers its poll here while it runs. */
+export function setTrafficPoll(poll: (() => void) | undefined): void {
+  pollNow = poll;
+}
+
+/** Forces a reading now (after a traffic action: start, stop, reset counters). */
+export function refreshTraffic(): void {
+  pollNow?.();
 }

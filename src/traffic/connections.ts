@@ -6,7 +6,7 @@
  */
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import type { PodTraffic } from "../../engine/api";
+import type { PodTraffic } from "../engine/api";
 
 /** Per-pod traffic figures, as the pod cards read them. */
 export interface ConnectionState {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from "react";
-import { act } from "./actions";
-import { scaleDeployment } from "./commands";
+import { act } from "../actions/act";
+import { scaleDeployment } from "../actions/commands";
 
 /**
  * − / a number / + for a Deployment's replicas: each runs `kubectl scale`. A typed number is sent

@@ -2,7 +2,7 @@
  * The shell lines behind the traffic panel's actions — what a learner would type, since they are
  * echoed in the terminal (DESIGN.md principle 4). Pure string builders.
  */
-import type { Pod, Service } from "../../engine/cluster/types";
+import type { Pod, Service } from "../engine/cluster/types";
 
 /** The annotation the demo images read to answer slowly (see the networking engine's apps). */
 export const DELAY_ANNOTATION = "podflow.dev/response-delay";

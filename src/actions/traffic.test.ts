@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Pod, Service } from "../../engine/cluster/types";
-import { configuredProxy, curlOnce, editProxyConfig, markSlow, serviceUrl, writeFile } from "./commands";
+import type { Pod, Service } from "../engine/cluster/types";
+import { configuredProxy, curlOnce, editProxyConfig, markSlow, serviceUrl, writeFile } from "./traffic";
 
 const pod = (name: string, namespace = "default", annotations?: Record<string, string>) => ({ metadata: { name, namespace, annotations } }) as unknown as Pod;
 const svc = (name: string, namespace: string, port: number) => ({ metadata: { name, namespace }, spec: { ports: [{ port }] } }) as unknown as Service;
