@@ -9,21 +9,14 @@ import "@xyflow/react/dist/base.css";
 import { useCallback, useEffect, type KeyboardEvent, type PointerEvent } from "react";
 import { useUi, uiStore } from "../ui/store";
 import { useResolvedTheme } from "../ui/theme";
-import { EndpointEdgeView, OwnerEdgeView } from "./edges/EdgeViews";
+import { CARDS, EDGES } from "./cards";
 import { armFreshness } from "./fresh";
 import { useGraph } from "./graphStore";
-import { FrameCard } from "./nodes/FrameCard";
-import { GroupCard } from "./nodes/GroupCard";
-import { PodCard } from "./nodes/PodCard";
-import { ServiceCard } from "./nodes/ServiceCard";
-import { DeploymentCard, ReplicaSetCard } from "./nodes/WorkloadCards";
 import { selectionOf } from "./selectionOf";
 import { TrafficLayer } from "./traffic/TrafficLayer";
 import { useAutoFit } from "./useAutoFit";
 import "./canvas.css";
 
-const nodeTypes = { frame: FrameCard, pod: PodCard, group: GroupCard, service: ServiceCard, deployment: DeploymentCard, replicaset: ReplicaSetCard };
-const edgeTypes = { endpoint: EndpointEdgeView, owner: OwnerEdgeView };
 const FIT = { padding: 0.06, maxZoom: 1 };
 /** Presentation: a small cluster may be drawn larger than life, so the back row can read it. */
 const FIT_PRESENTING = { padding: 0.04, maxZoom: 1.6 };
@@ -80,8 +73,8 @@ function CanvasInner() {
       onPointerDown={holdPointer}
       nodes={nodes}
       edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
+      nodeTypes={CARDS}
+      edgeTypes={EDGES}
       onNodeClick={onNodeClick}
       onPaneClick={() => uiStore.getState().select(null)}
       onKeyDown={onKeyDown}

@@ -1,0 +1,131 @@
+/**
+ * The frames layer: each cluster node as a frame holding its pods (a card each, or one count per
+ * collapsed deployment), kube-system pods on request, and pods no node has taken yet.
+ */
+import type { Pod } from "../../engine/cluster/types";
+import { nodePodBlocks, SYSTEM_NAMESPACE } from "../../store/selectors";
+import { podOwnerRef } from "../../ui/podView";
+import * as L from "../layout";
+import { key, sized, type GraphContext } from "./context";
+
+const UNSCHEDULED = "unscheduled";
+
+export function framesLayer(g: GraphContext): void {
+  const { snapshot, ui, nodes, keep, slotsFor } = g;
+  const frameNames = [...snapshot.nodes.map((n) => n.metadata.name)];
+  const podsByFrame = new Map<string, Pod[]>(frameNames.map((n) => [n, []]));
+  for (const pod of snapshot.pods) {
+    const frame = pod.spec.nodeName ?? UNSCHEDULED;
+    let list = podsByFrame.get(frame);
+    if (!list) {
+      podsByFrame.set(frame, (list = []));
+      frameNames.push(frame);
+    }
+    list.push(pod);
+  }
+
+  let frameX = 0;
+  for (const frameName of frameNames) {
+    const pods = podsByFrame.get(frameName) ?? [];
+    if (frameName === UNSCHEDULED && pods.length === 0) continue;
+    const node = snapshot.nodes.find((n) => n.metadata.name === frameName) ?? null;
+    const system = pods.filter((p) => p.metadata.namespace === SYSTEM_NAMESPACE);
+    const user = pods.filter((p) => p.metadata.namespace !== SYSTEM_NAMESPACE);
+
+    // Slot keys: one per pod, or one per collapsed deployment on this node.
+    const groups = new Map<string, Pod[]>();
+    const userKeys: string[] = [];
+    for (const pod of user) {
+      const dk = g.deployOfPod.get(pod);
+      if (dk && g.collapsedDeploy(dk)) {
+        let grp = groups.get(dk);
+        if (!grp) {
+          groups.set(dk, (grp = []));
+          userKeys.push(`group:${dk}`);
+        }
+        grp.push(pod);
+      } else userKeys.push(`pod:${key(pod)}`);
+    }
+    const userSlots = slotsFor(`frame:${frameName}`, userKeys);
+    const systemKeys = ui.showSystemPods ? system.map((p) => `pod:${key(p)}`) : [];
+    const systemSlots = slotsFor(`system:${frameName}`, systemKeys);
+    const systemRows = ui.showSystemPods && system.length > 0 ? L.gridHeight(Math.max(...systemSlots.values()) + 1) + L.GAP : 0;
+    const top = L.FRAME_HEADER + systemRows;
+    const usedSlots = userSlots.size ? Math.max(...userSlots.values()) + 1 : 1;
+    const height = top + L.gridHeight(usedSlots) + L.FRAME_PAD;
+
+    const frameId = `frame:${frameName}`;
+    const blocks = node ? nodePodBlocks(snapshot, node) : [];
+    const frameDim = ui.namespace !== "" && !pods.some((p) => !g.nsDimmed(p.metadata.namespace));
+    nodes.push(
+      keep(frameId, [node, frameX, height, blocks.join(), user.length, system.length, ui.showSystemPods, frameDim], () => ({
+        id: frameId,
+        type: "frame" as const,
+        position: { x: frameX, y: L.FRAME_Y },
+        ...sized(L.FRAME_W, height),
+        zIndex: -1,
+        selectable: false,
+        draggable: false,
+        ariaLabel: frameName === UNSCHEDULED ? "Pods not scheduled yet" : `Node ${frameName}`,
+        domAttributes: { "aria-roledescription": "cluster node" },
+        data: { node, name: frameName, blocks, podCount: user.length, systemCount: system.length, systemShown: ui.showSystemPods, dimmed: frameDim },
+      })),
+    );
+
+    const placePod = (pod: Pod, slot: number, gridTop: number) => {
+      const id = `pod:${key(pod)}`;
+      const at = L.gridPosition(slot, gridTop);
+      const x = frameX + at.x;
+      const y = L.FRAME_Y + at.y;
+      const ref = podOwnerRef(pod);
+      const dk = g.deployOfPod.get(pod);
+      const owner = dk ? dk.slice(dk.indexOf("/") + 1) : ref ? `${ref.kind} ${ref.name}` : "";
+      const dimmed = g.nsDimmed(pod.metadata.namespace) || g.labelsDimmed(pod.metadata.labels);
+      const count = g.endpointCount.get(key(pod)) ?? 0;
+      const selected = g.isSelected("Pod", pod);
+      g.drawnAs.set(key(pod), id);
+      nodes.push(
+        keep(id, [pod, x, y, owner, dimmed, count, selected], () => ({
+          id,
+          type: "pod" as const,
+          position: { x, y },
+          ...sized(L.POD_W, L.POD_H),
+          draggable: false,
+          ariaLabel: pod.metadata.name,
+          domAttributes: { "aria-roledescription": "pod" },
+          data: { pod, owner, endpointOf: count, dimmed, selected },
+        })),
+      );
+    };
+    if (ui.showSystemPods) for (const pod of system) placePod(pod, systemSlots.get(`pod:${key(pod)}`)!, L.FRAME_HEADER);
+    for (const pod of user) {
+      const dk = g.deployOfPod.get(pod);
+      if (dk && g.collapsedDeploy(dk)) continue;
+      placePod(pod, userSlots.get(`pod:${key(pod)}`)!, top);
+    }
+    for (const [dk, members] of groups) {
+      const id = `group:${dk}@${frameName}`;
+      const at = L.gridPosition(userSlots.get(`group:${dk}`)!, top);
+      const x = frameX + at.x;
+      const y = L.FRAME_Y + at.y;
+      const ready = members.filter((p) => p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") && !p.metadata.deletionTimestamp).length;
+      const ns = dk.slice(0, dk.indexOf("/"));
+      const name = dk.slice(dk.indexOf("/") + 1);
+      const dimmed = g.nsDimmed(ns) || members.every((p) => g.labelsDimmed(p.metadata.labels));
+      for (const p of members) g.drawnAs.set(key(p), id);
+      nodes.push(
+        keep(id, [x, y, members.length, ready, dimmed], () => ({
+          id,
+          type: "group" as const,
+          position: { x, y },
+          ...sized(L.POD_W, L.POD_H),
+          draggable: false,
+          ariaLabel: `${name}: ${members.length} pods on ${frameName}`,
+          domAttributes: { "aria-roledescription": "pod group" },
+          data: { deployment: dk, name, nodeName: frameName, count: members.length, ready, dimmed },
+        })),
+      );
+    }
+    frameX += L.FRAME_W + L.FRAME_GAP;
+  }
+}
