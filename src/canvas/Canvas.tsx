@@ -26,7 +26,7 @@ const PRO = { hideAttribution: true };
 const motionFeatures = () => import("./motionFeatures").then((m) => m.default);
 
 /** Below this zoom, cards drop their small print (chips, footers, shadows): unreadable anyway, and costly to paint at 1,000 pods. */
-const FAR_ZOOM = 0.45;
+const FAR_ZOOM = 0.6;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /**
@@ -50,7 +50,7 @@ function CanvasInner() {
   const theme = useResolvedTheme();
   const presentation = useUi((s) => s.presentation);
   const fit = presentation ? FIT_PRESENTING : FIT;
-  const onMoveStart = useAutoFit(nodes.length, fit);
+  const { onMoveStart, onFitView } = useAutoFit(nodes, fit);
   // One boolean subscription for the whole canvas: crossing the threshold re-renders nothing but this.
   const far = useStore(isFar);
   // What the canvas opens on is not news: only later pods and endpoints animate in.
@@ -95,7 +95,7 @@ function CanvasInner() {
       aria-label="Cluster canvas"
       className={[presentation ? "presentation" : "", far ? "far" : ""].join(" ").trim() || undefined}
     >
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} onFitView={onFitView} />
       <TrafficLayer />
     </ReactFlow>
   );

@@ -36,3 +36,15 @@ export function useChangedFrom(key: string, value: number): boolean {
   }, [key, value]);
   return changed;
 }
+
+/** How much `value` differs from the last value shown for `key` (0 the first time, or unchanged). */
+export function useDeltaFrom(key: string, value: number): number {
+  const [delta] = useState(() => {
+    const prev = last.get(key);
+    return prev === undefined ? 0 : value - prev;
+  });
+  useEffect(() => {
+    last.set(key, value);
+  }, [key, value]);
+  return delta;
+}

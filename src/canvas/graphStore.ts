@@ -2,13 +2,16 @@
  * The canvas graph, derived outside React: whenever the snapshot or a view option changes,
  * `toGraph` runs once (coalesced to one run per microtask, since one kubectl command can change
  * the snapshot many times) with the previous graph as input, and components select from the
- * result. Keeping the previous graph here, not in a component, keeps rendering pure.
+ * result. Keeping the previous graph here, not in a component, keeps rendering pure. The pod
+ * history (deleted pods still fading, replacements marked new: history.ts) is kept here too; a new
+ * cluster (Reset, a scenario, a lesson, Undo) starts it afresh.
  */
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import type { LabStore } from "../store";
 import { labStore } from "../store";
 import { uiStore, type UiStore } from "../ui/store";
+import { EMPTY_HISTORY, trackPods, type PodHistory } from "./history";
 import { toGraph, type Graph, type GraphSnapshot, type GraphUi } from "./toGraph";
 
 export interface GraphState {
@@ -35,18 +38,27 @@ export function createGraphStore(lab: LabStore, ui: UiStore) {
   let scheduled = false;
   let lastSnapshot = lab.getState().snapshot;
   let lastView = viewOf(lab, ui);
+  let lastCluster = lab.getState().cluster;
+  let history: PodHistory = EMPTY_HISTORY;
   const recompute = () => {
     scheduled = false;
-    const snapshot = lab.getState().snapshot;
+    const { snapshot, cluster } = lab.getState();
     const view = viewOf(lab, ui);
+    const newCluster = cluster !== lastCluster;
+    if (newCluster) {
+      lastCluster = cluster;
+      history = EMPTY_HISTORY; // a new cluster: nothing was deleted or replaced in it yet
+    }
     // Only what toGraph reads: a snapshot that differs by its time alone (every clock tick) or by
-    // kinds the canvas does not draw keeps these lists' identities, and the graph stays as it is.
+    // kinds the canvas does not draw keeps these lists' identities, and the graph stays as it is,
+    // unless a fading pod or a "new" mark has run its time.
     const sameData = GRAPH_FIELDS.every((f) => snapshot[f] === lastSnapshot[f]);
     const same = sameData && (Object.keys(view) as (keyof GraphUi)[]).every((k) => view[k] === lastView[k]);
-    if (same) return;
+    if (same && !newCluster && snapshot.time < history.nextExpiry) return;
+    if (!newCluster) history = trackPods(history, lastSnapshot.pods, snapshot.pods, snapshot.time);
     lastSnapshot = snapshot;
     lastView = view;
-    store.setState({ graph: toGraph(snapshot, view, store.getState().graph) });
+    store.setState({ graph: toGraph(snapshot, view, store.getState().graph, history) });
   };
   const schedule = () => {
     if (scheduled) return;

@@ -20,10 +20,14 @@ function byId(g: Graph, id: string) {
 }
 
 describe("toGraph", () => {
-  it("draws the three nodes as frames and hides kube-system pods until asked", () => {
+  it("draws the three nodes as frames, workers first, and hides kube-system pods until asked", () => {
     const c = lab();
     const g = toGraph(c.snapshot(), UI);
-    expect(g.nodes.filter((n) => n.type === "frame").map((n) => n.id)).toEqual(["frame:controlplane", "frame:node01", "frame:node02"]);
+    const frames = g.nodes.filter((n) => n.type === "frame");
+    expect(frames.map((n) => n.id)).toEqual(["frame:node01", "frame:node02", "frame:controlplane"]);
+    // The control plane holds no workload pod: it is drawn narrow, and last, so nothing is pushed when it widens.
+    expect(frames[2].width).toBeLessThan(frames[0].width!);
+    expect(frames[2].position.x).toBeGreaterThan(frames[1].position.x);
     expect(pods(g)).toEqual([]);
     const shown = toGraph(c.snapshot(), { ...UI, showSystemPods: true });
     expect(pods(shown).some((p) => p.data.pod.metadata.name.startsWith("coredns-"))).toBe(true);

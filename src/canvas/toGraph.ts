@@ -14,6 +14,7 @@ import { createContext, type Memo } from "./graph/context";
 import { framesLayer } from "./graph/frames";
 import { servicesLayer } from "./graph/services";
 import { workloadsLayer } from "./graph/workloads";
+import { EMPTY_HISTORY, type PodHistory } from "./history";
 import type { SlotMap } from "./slots";
 import type { CanvasEdge, CanvasNode } from "./types";
 
@@ -40,9 +41,12 @@ export interface Graph {
 /** The graph's layers, in drawing order (each may read what the ones before it indexed). */
 const LAYERS = [framesLayer, workloadsLayer, servicesLayer] as const;
 
-/** Builds the graph. Same inputs and `prev` ⇒ the same node and edge objects. */
-export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph): Graph {
-  const g = createContext(snapshot, ui, prev);
+/**
+ * Builds the graph. Same inputs and `prev` ⇒ the same node and edge objects. `history` (what was
+ * deleted or replaced a moment ago, history.ts) adds fading ghosts and "new" marks.
+ */
+export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph, history: PodHistory = EMPTY_HISTORY): Graph {
+  const g = createContext(snapshot, ui, prev, history);
   for (const layer of LAYERS) layer(g);
   // Unchanged lists keep their identity too: React Flow re-indexes every edge when the array changes.
   const sameList = <T,>(a: readonly T[], b: readonly T[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);

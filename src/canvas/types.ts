@@ -22,6 +22,10 @@ export type PodData = {
   endpointOf: number;
   dimmed: boolean;
   selected: boolean;
+  /** Deleted a moment ago: drawn fading where it was, no longer in the cluster. */
+  gone?: boolean;
+  /** The deleted pod this one stands in for (a controller created it to get back to its count). */
+  replaces?: { name: string; ip: string | undefined };
 };
 
 export type GroupData = {

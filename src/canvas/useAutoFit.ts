@@ -1,28 +1,73 @@
 import { useReactFlow, useStore, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useUi } from "../ui/store";
+import type { CanvasNode } from "./types";
 
 // Two number selectors, not one string: they run on every store update, i.e. every pan frame.
 const widthOf = (s: ReactFlowState) => Math.round(s.width);
 const heightOf = (s: ReactFlowState) => Math.round(s.height);
 
+/** The drawn content's bounds as one string: it changes when the picture grows or shrinks, not when a card changes inside it. */
+export function boundsKey(nodes: readonly CanvasNode[]): string {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const n of nodes) {
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+  }
+  return nodes.length ? `${Math.round(x0)},${Math.round(y0)},${Math.round(x1)},${Math.round(y1)}` : "";
+}
+
 /**
- * Keeps the whole cluster in view as it grows (a new Deployment, a new node frame) and as the
- * canvas changes size (window, terminal, presentation mode) until the learner pans or zooms by
- * hand; from then on the view is theirs. Returns the onMoveStart handler that notices a hand-made
- * move (React Flow passes an event only for those).
+ * The camera. It keeps the whole cluster in view as the picture grows or shrinks (a scale to 5, a
+ * new Deployment, a node frame) and as the canvas changes size (window, terminal, presentation
+ * mode), until the learner pans or zooms by hand: from then on the view is theirs, until they
+ * press the fit button. A focus request (a caption, a lesson step: `uiStore.focusOn`) moves the
+ * camera onto those objects, and re-fits keep them in view until the learner moves or fits.
+ * Returns the handlers for React Flow's onMoveStart (a hand-made move passes an event) and the
+ * fit button.
  */
-export function useAutoFit(nodeCount: number, fit: { padding: number; maxZoom: number }): (event: MouseEvent | TouchEvent | null) => void {
+export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number; maxZoom: number }) {
   const flow = useReactFlow();
   const manual = useRef(false);
   const width = useStore(widthOf);
   const height = useStore(heightOf);
+  const focus = useUi((s) => s.focus);
+  // The focus request the learner has since moved away from (by hand, or with the fit button).
+  const [dismissed, setDismissed] = useState<number | undefined>(undefined);
+  const target = focus && focus.seq !== dismissed ? focus.ids : null;
+  const seenFocus = useRef(focus?.seq);
+  const bounds = boundsKey(nodes);
   const { padding, maxZoom } = fit;
+  const seq = focus?.seq;
+
+  const drawn = target?.filter((id) => nodes.some((n) => n.id === id)).join("|") ?? "";
   useEffect(() => {
-    if (manual.current || nodeCount === 0) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom, duration: 200 }));
+    // A new focus request: look there, whatever the learner did before (they asked for it).
+    if (seq !== seenFocus.current) {
+      seenFocus.current = seq;
+      manual.current = false;
+    }
+    if (manual.current || !bounds) return;
+    const only = drawn ? drawn.split("|").map((id) => ({ id })) : undefined;
+    const id = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom, duration: 300, nodes: only }));
     return () => cancelAnimationFrame(id);
-  }, [flow, nodeCount, width, height, padding, maxZoom]);
-  return useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) manual.current = true;
-  }, []);
+  }, [flow, bounds, drawn, seq, width, height, padding, maxZoom]);
+
+  const onMoveStart = useCallback(
+    (event: MouseEvent | TouchEvent | null) => {
+      if (!event) return;
+      manual.current = true;
+      setDismissed(seq);
+    },
+    [seq],
+  );
+  /** The fit button: the whole cluster again, and the camera follows it again. */
+  const onFitView = useCallback(() => {
+    manual.current = false;
+    setDismissed(seq);
+    void flow.fitView({ padding, maxZoom, duration: 300 });
+  }, [flow, seq, padding, maxZoom]);
+  return { onMoveStart, onFitView };
 }

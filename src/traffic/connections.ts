@@ -14,6 +14,8 @@ export interface ConnectionState {
   pods: ReadonlyMap<string, PodTraffic>;
   /** Open connections by pod key (the same numbers as `pods[k].active`). */
   counts: ReadonlyMap<string, number>;
+  /** The most open connections any one pod has: the full length of the cards' live bars. */
+  maxActive: number;
   /** Replaces the per-pod figures, keeping the identity of entries that did not change. */
   setPods(pods: Readonly<Record<string, PodTraffic>>): void;
 }
@@ -24,6 +26,7 @@ const same = (a: PodTraffic, b: PodTraffic) => a.active === b.active && a.total 
 export const connectionStore = createStore<ConnectionState>()((set, get) => ({
   pods: new Map(),
   counts: new Map(),
+  maxActive: 0,
   setPods(next) {
     const prev = get().pods;
     const keys = Object.keys(next);
@@ -36,7 +39,8 @@ export const connectionStore = createStore<ConnectionState>()((set, get) => ({
       pods.set(k, keep);
     }
     if (!changed) return;
-    set({ pods, counts: new Map([...pods].map(([k, v]) => [k, v.active])) });
+    const counts = new Map([...pods].map(([k, v]) => [k, v.active]));
+    set({ pods, counts, maxActive: Math.max(0, ...counts.values()) });
   },
 }));
 
@@ -48,4 +52,9 @@ export function useConnections(podKey: string): number | undefined {
 /** One pod's traffic figures (active, total, errors), or undefined while no traffic reached it. */
 export function usePodTraffic(podKey: string): PodTraffic | undefined {
   return useStore(connectionStore, (s) => s.pods.get(podKey));
+}
+
+/** The most open connections any one pod has (0 while none). */
+export function useMaxConnections(): number {
+  return useStore(connectionStore, (s) => s.maxActive);
 }

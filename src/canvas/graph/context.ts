@@ -9,6 +9,7 @@ import type { Labels, Pod, ReplicaSet } from "../../engine/cluster/types";
 import { SYSTEM_NAMESPACE } from "../../store/selectors";
 import { podOwnerRef } from "../../ui/podView";
 import type { Selection } from "../../ui/store";
+import type { PodHistory } from "../history";
 import { indexEndpoints, type EndpointIndex } from "../endpoints";
 import { assignSlots, type SlotMap } from "../slots";
 import type { CanvasEdge, CanvasNode } from "../types";
@@ -46,7 +47,7 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
 export type GraphContext = ReturnType<typeof createContext>;
 
 /** The context for one `toGraph` run over `snapshot`, reusing what it can from `prev`. */
-export function createContext(snapshot: GraphSnapshot, ui: GraphUi, prev: Graph | undefined) {
+export function createContext(snapshot: GraphSnapshot, ui: GraphUi, prev: Graph | undefined, history: PodHistory) {
   const memo = new Map<string, Memo>();
   const slots = new Map<string, SlotMap>();
   const nodes: CanvasNode[] = [];
@@ -104,6 +105,7 @@ export function createContext(snapshot: GraphSnapshot, ui: GraphUi, prev: Graph 
   return {
     snapshot,
     ui,
+    history,
     nodes,
     edges,
     memo,

@@ -1,6 +1,8 @@
 /**
  * The frames layer: each cluster node as a frame holding its pods (a card each, or one count per
- * collapsed deployment), kube-system pods on request, and pods no node has taken yet.
+ * collapsed deployment), kube-system pods on request, and pods no node has taken yet. Workers come
+ * first and the control plane last (narrow while it holds no workload pod). A pod deleted a moment
+ * ago is still drawn in its place, fading (history.ts), and a pod that stands in for it says so.
  */
 import type { Pod } from "../../engine/cluster/types";
 import { nodePodBlocks, SYSTEM_NAMESPACE } from "../../store/selectors";
@@ -12,9 +14,14 @@ const UNSCHEDULED = "unscheduled";
 
 export function framesLayer(g: GraphContext): void {
   const { snapshot, ui, nodes, keep, slotsFor } = g;
-  const frameNames = [...snapshot.nodes.map((n) => n.metadata.name)];
+  const isControlPlane = (name: string) => snapshot.nodes.find((n) => n.metadata.name === name)?.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined;
+  const frameNames = snapshot.nodes.map((n) => n.metadata.name).sort((a, b) => Number(isControlPlane(a)) - Number(isControlPlane(b)));
   const podsByFrame = new Map<string, Pod[]>(frameNames.map((n) => [n, []]));
-  for (const pod of snapshot.pods) {
+  // Pods deleted a moment ago stay where they were (unless a pod of the same name is back).
+  const live = new Set(snapshot.pods.map(key));
+  const ghosts = [...g.history.gone.values()].map((x) => x.pod).filter((p) => !live.has(key(p)) && g.shown(p.metadata.namespace));
+  const ghost = new Set(ghosts);
+  for (const pod of [...snapshot.pods, ...ghosts]) {
     const frame = pod.spec.nodeName ?? UNSCHEDULED;
     let list = podsByFrame.get(frame);
     if (!list) {
@@ -31,6 +38,8 @@ export function framesLayer(g: GraphContext): void {
     const node = snapshot.nodes.find((n) => n.metadata.name === frameName) ?? null;
     const system = pods.filter((p) => p.metadata.namespace === SYSTEM_NAMESPACE);
     const user = pods.filter((p) => p.metadata.namespace !== SYSTEM_NAMESPACE);
+    const userCount = user.filter((p) => !ghost.has(p)).length;
+    const systemCount = system.filter((p) => !ghost.has(p)).length;
 
     // Slot keys: one per pod, or one per collapsed deployment on this node.
     const groups = new Map<string, Pod[]>();
@@ -49,55 +58,61 @@ export function framesLayer(g: GraphContext): void {
     const userSlots = slotsFor(`frame:${frameName}`, userKeys);
     const systemKeys = ui.showSystemPods ? system.map((p) => `pod:${key(p)}`) : [];
     const systemSlots = slotsFor(`system:${frameName}`, systemKeys);
-    const systemRows = ui.showSystemPods && system.length > 0 ? L.gridHeight(Math.max(...systemSlots.values()) + 1) + L.GAP : 0;
-    const top = L.FRAME_HEADER + systemRows;
+    // The control plane holds no workload pods as a rule (it is tainted): a narrow frame then.
+    const cols = isControlPlane(frameName) && userCount === 0 && !ui.showSystemPods ? 1 : L.FRAME_COLS;
+    const systemRows = ui.showSystemPods && system.length > 0 ? L.gridHeight(Math.max(...systemSlots.values()) + 1, cols) + L.GAP : 0;
+    const top = L.FRAME_PAD + systemRows;
     const usedSlots = userSlots.size ? Math.max(...userSlots.values()) + 1 : 1;
-    const height = top + L.gridHeight(usedSlots) + L.FRAME_PAD;
+    const height = top + L.gridHeight(usedSlots, cols) + L.GAP + L.FRAME_FOOTER;
+    const width = L.frameWidth(cols);
 
     const frameId = `frame:${frameName}`;
     const blocks = node ? nodePodBlocks(snapshot, node) : [];
     const frameDim = ui.namespace !== "" && !pods.some((p) => !g.nsDimmed(p.metadata.namespace));
     nodes.push(
-      keep(frameId, [node, frameX, height, blocks.join(), user.length, system.length, ui.showSystemPods, frameDim], () => ({
+      keep(frameId, [node, frameX, width, height, blocks.join(), userCount, systemCount, ui.showSystemPods, frameDim], () => ({
         id: frameId,
         type: "frame" as const,
         position: { x: frameX, y: L.FRAME_Y },
-        ...sized(L.FRAME_W, height),
+        ...sized(width, height),
         zIndex: -1,
         selectable: false,
         draggable: false,
         ariaLabel: frameName === UNSCHEDULED ? "Pods not scheduled yet" : `Node ${frameName}`,
         domAttributes: { "aria-roledescription": "cluster node" },
-        data: { node, name: frameName, blocks, podCount: user.length, systemCount: system.length, systemShown: ui.showSystemPods, dimmed: frameDim },
+        data: { node, name: frameName, blocks, podCount: userCount, systemCount, systemShown: ui.showSystemPods, dimmed: frameDim },
       })),
     );
 
     const placePod = (pod: Pod, slot: number, gridTop: number) => {
       const id = `pod:${key(pod)}`;
-      const at = L.gridPosition(slot, gridTop);
+      const at = L.gridPosition(slot, gridTop, cols);
       const x = frameX + at.x;
       const y = L.FRAME_Y + at.y;
+      const gone = ghost.has(pod);
+      const replaces = g.history.replaced.get(key(pod));
       const ref = podOwnerRef(pod);
       const dk = g.deployOfPod.get(pod);
       const owner = dk ? dk.slice(dk.indexOf("/") + 1) : ref ? `${ref.kind} ${ref.name}` : "";
       const dimmed = g.nsDimmed(pod.metadata.namespace) || g.labelsDimmed(pod.metadata.labels);
-      const count = g.endpointCount.get(key(pod)) ?? 0;
-      const selected = g.isSelected("Pod", pod);
-      g.drawnAs.set(key(pod), id);
+      const count = gone ? 0 : (g.endpointCount.get(key(pod)) ?? 0);
+      const selected = !gone && g.isSelected("Pod", pod);
+      if (!gone) g.drawnAs.set(key(pod), id);
       nodes.push(
-        keep(id, [pod, x, y, owner, dimmed, count, selected], () => ({
+        keep(id, [pod, x, y, owner, dimmed, count, selected, gone, replaces], () => ({
           id,
           type: "pod" as const,
           position: { x, y },
           ...sized(L.POD_W, L.POD_H),
           draggable: false,
-          ariaLabel: pod.metadata.name,
+          ariaLabel: gone ? `${pod.metadata.name} (deleted)` : replaces ? `${pod.metadata.name} (new, after ${replaces.name} was deleted)` : pod.metadata.name,
           domAttributes: { "aria-roledescription": "pod" },
-          data: { pod, owner, endpointOf: count, dimmed, selected },
+          selectable: !gone,
+          data: { pod, owner, endpointOf: count, dimmed, selected, gone, replaces: replaces ? { name: replaces.name, ip: replaces.ip } : undefined },
         })),
       );
     };
-    if (ui.showSystemPods) for (const pod of system) placePod(pod, systemSlots.get(`pod:${key(pod)}`)!, L.FRAME_HEADER);
+    if (ui.showSystemPods) for (const pod of system) placePod(pod, systemSlots.get(`pod:${key(pod)}`)!, L.FRAME_PAD);
     for (const pod of user) {
       const dk = g.deployOfPod.get(pod);
       if (dk && g.collapsedDeploy(dk)) continue;
@@ -105,27 +120,28 @@ export function framesLayer(g: GraphContext): void {
     }
     for (const [dk, members] of groups) {
       const id = `group:${dk}@${frameName}`;
-      const at = L.gridPosition(userSlots.get(`group:${dk}`)!, top);
+      const at = L.gridPosition(userSlots.get(`group:${dk}`)!, top, cols);
       const x = frameX + at.x;
       const y = L.FRAME_Y + at.y;
-      const ready = members.filter((p) => p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") && !p.metadata.deletionTimestamp).length;
+      const live = members.filter((p) => !ghost.has(p));
+      const ready = live.filter((p) => p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") && !p.metadata.deletionTimestamp).length;
       const ns = dk.slice(0, dk.indexOf("/"));
       const name = dk.slice(dk.indexOf("/") + 1);
       const dimmed = g.nsDimmed(ns) || members.every((p) => g.labelsDimmed(p.metadata.labels));
-      for (const p of members) g.drawnAs.set(key(p), id);
+      for (const p of live) g.drawnAs.set(key(p), id);
       nodes.push(
-        keep(id, [x, y, members.length, ready, dimmed], () => ({
+        keep(id, [x, y, live.length, ready, dimmed], () => ({
           id,
           type: "group" as const,
           position: { x, y },
           ...sized(L.POD_W, L.POD_H),
           draggable: false,
-          ariaLabel: `${name}: ${members.length} pods on ${frameName}`,
+          ariaLabel: `${name}: ${live.length} pods on ${frameName}`,
           domAttributes: { "aria-roledescription": "pod group" },
-          data: { deployment: dk, name, nodeName: frameName, count: members.length, ready, dimmed },
+          data: { deployment: dk, name, nodeName: frameName, count: live.length, ready, dimmed },
         })),
       );
     }
-    frameX += L.FRAME_W + L.FRAME_GAP;
+    frameX += width + L.FRAME_GAP;
   }
 }

@@ -12,14 +12,13 @@ export function workloadsLayer(g: GraphContext): void {
   for (const d of deployments) {
     const dk = key(d);
     const at = L.deployPosition(deploySlots.get(dk)!);
-    const x = at.x;
     const id = `deploy:${dk}`;
     const large = (g.podsByDeploy.get(dk) ?? 0) > COLLAPSE_AT;
     const collapsed = g.collapsedDeploy(dk);
     const dimmed = g.nsDimmed(d.metadata.namespace) || g.labelsDimmed(d.spec.template.metadata.labels);
     const selected = g.isSelected("Deployment", d);
     nodes.push(
-      keep(id, [d, x, at.y, collapsed, large, dimmed, selected], () => ({
+      keep(id, [d, at.x, at.y, collapsed, large, dimmed, selected], () => ({
         id,
         type: "deployment" as const,
         position: at,
@@ -34,15 +33,15 @@ export function workloadsLayer(g: GraphContext): void {
     sets.forEach((rs, i) => {
       const rk = key(rs);
       const rid = `rs:${rk}`;
-      const { y } = L.rsPosition(at, i);
+      const { x: rx, y } = L.rsPosition(at, i);
       const current = i === 0;
       const rsSelected = g.isSelected("ReplicaSet", rs);
       g.rsNodeOf.set(rk, rid);
       nodes.push(
-        keep(rid, [rs, x, y, current, dimmed, rsSelected], () => ({
+        keep(rid, [rs, rx, y, current, dimmed, rsSelected], () => ({
           id: rid,
           type: "replicaset" as const,
-          position: { x, y },
+          position: { x: rx, y },
           ...sized(L.RS_W, L.RS_H),
           draggable: false,
           ariaLabel: `ReplicaSet ${rs.metadata.name}`,

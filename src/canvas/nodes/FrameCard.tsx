@@ -5,30 +5,39 @@ import { uiStore } from "../../ui/store";
 import { internalIP, nodeRole, nodeStatus } from "../../store/selectors";
 import { IpText } from "../../ui/IpText";
 import { ProxyBadge } from "../traffic/ProxyBadge";
+import { FRAME_COLS, frameWidth } from "../layout";
 import type { FrameNode } from "../types";
 
-/** A cluster node as a frame: name, role, InternalIP, its Calico blocks; its pods sit inside. */
-export const FrameCard = memo(function FrameCard({ data }: NodeProps<FrameNode>) {
+const FRAME_COLS_WIDTH = frameWidth(FRAME_COLS);
+
+/**
+ * A cluster node as a frame: its pods sit inside, at the top; its name, role, status, InternalIP
+ * and Calico block are the footer (edges come into the pods from above and never cross them); the
+ * kube-proxy badge is a tab on the top edge, where requests pass.
+ */
+export const FrameCard = memo(function FrameCard({ data, width }: NodeProps<FrameNode>) {
   const { node, name, blocks, podCount, systemCount, systemShown, dimmed } = data;
   if (!node) {
     return (
       <div className="frame unscheduled">
-        <header className="frame-head">
+        <footer className="frame-head">
           <h3 className="frame-name">Not scheduled yet</h3>
           <p className="frame-sub">{podCount} pods wait for a node (no room, or no node fits)</p>
-        </header>
+        </footer>
       </div>
     );
   }
   const status = nodeStatus(node);
+  const narrow = (width ?? FRAME_COLS_WIDTH) < FRAME_COLS_WIDTH;
   return (
-    <div className={`frame${dimmed ? " dimmed" : ""}`}>
-      <header className="frame-head">
+    <div className={`frame${dimmed ? " dimmed" : ""}${narrow ? " narrow" : ""}`}>
+      <ProxyBadge node={name} />
+      {podCount === 0 && !systemShown && <p className="frame-empty">No workload pods on this node.</p>}
+      <footer className="frame-head">
         <div className="frame-title">
           <h3 className="frame-name">{name}</h3>
           <span className="frame-role">{nodeRole(node)}</span>
           <span className={`status-word ${status.startsWith("Ready") ? "ok" : "bad"}`}>{status}</span>
-          <ProxyBadge node={name} />
         </div>
         <dl className="frame-facts">
           <div>
@@ -51,10 +60,11 @@ export const FrameCard = memo(function FrameCard({ data }: NodeProps<FrameNode>)
             type="button"
             className="button tiny nodrag"
             aria-expanded={systemShown}
+            aria-label={`${systemShown ? "Hide" : "Show"} kube-system (${systemCount})`}
             onClick={() => labStore.getState().setShowSystemPods(!systemShown)}
             title="kube-system pods (CoreDNS, kube-proxy, Calico…)"
           >
-            {systemShown ? "Hide" : "Show"} kube-system ({systemCount})
+            {narrow ? "" : systemShown ? "Hide " : "Show "}kube-system ({systemCount})
           </button>
           <button
             type="button"
@@ -66,14 +76,13 @@ export const FrameCard = memo(function FrameCard({ data }: NodeProps<FrameNode>)
               uiStore.getState().openDialog({ kind: "rules", node: name });
             }}
           >
-            Show rules
+            {narrow ? "Rules" : "Show rules"}
           </button>
           <span className="frame-count">
             {podCount} pod{podCount === 1 ? "" : "s"}
           </span>
         </div>
-      </header>
-      {podCount === 0 && !systemShown && <p className="frame-empty">No workload pods on this node.</p>}
+      </footer>
     </div>
   );
 });

@@ -46,7 +46,7 @@ export const ReplicaSetCard = memo(function ReplicaSetCard({ data }: NodeProps<R
         <span>
           {rs.status.readyReplicas ?? 0}/{rs.spec.replicas} ready
         </span>
-        <span>{current ? "current template" : "old template"}</span>
+        <span>{current ? "current" : "old template"}</span>
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>

@@ -33,7 +33,7 @@ describe("a request's route on the canvas", () => {
   it("goes client → its node's kube-proxy badge → Service → along the edge to the backend", () => {
     const r = flowRoute(flow({}), graph)!;
     expect(r.points[0]).toEqual({ x: 114, y: 400 }); // the client card's top centre
-    expect(r.points[1]).toEqual({ x: 420, y: 300 }); // node01's badge
+    expect(r.points[1]).toEqual({ x: 440, y: 300 }); // node01's badge
     expect(r.points[2]).toEqual({ x: 550, y: 120 }); // the Service's bottom handle
     expect(r.points[r.points.length - 1]).toEqual({ x: 714, y: 400 }); // web-1's top centre
     expect(r).toMatchObject({ failed: false, crossNode: true });
@@ -48,7 +48,7 @@ describe("a request's route on the canvas", () => {
   it("stops a timed-out request to a gone pod IP at the node's rules", () => {
     const r = flowRoute(flow({ service: undefined, backend: undefined, outcome: "timeout", endTime: 0 }), graph)!;
     expect(r.points).toHaveLength(2);
-    expect(r.points[1]).toEqual({ x: 420, y: 300 });
+    expect(r.points[1]).toEqual({ x: 440, y: 300 });
   });
 
   it("starts users outside above the node they dialled", () => {

@@ -37,7 +37,7 @@ export interface Route {
 }
 
 /** Offset from a frame's top-right corner to its kube-proxy badge (see ProxyBadge). */
-export const BADGE_OFFSET = { x: -80, y: 0 };
+export const BADGE_OFFSET = { x: -60, y: 0 };
 
 /** Indexes the canvas nodes (absolute positions: the canvas uses no parent nodes). */
 export function indexGraph(nodes: readonly CanvasNode[]): GraphIndex {
