@@ -1,5 +1,8 @@
 import { expect, test } from "./fixtures";
 
+/** As the card writes a long pod name in its "new · after" mark: the first part, then the random suffix. */
+const shortName = (name: string) => (name.length <= 16 ? name : `${name.split("-")[0]}-…-${name.split("-").at(-1)}`);
+
 /**
  * The article's story, by mouse only: every click runs the kubectl a learner would type (the
  * terminal shows it), and the canvas shows what the cluster did.
@@ -16,13 +19,21 @@ test("the Service story: IPs change, the ClusterIP stays, endpoints follow label
   const firstName = (await first.getAttribute("aria-label"))!;
   const firstIp = await lab.podIp(first);
 
-  // Delete the pod → the ReplicaSet makes a new one, with a new IP.
+  // Delete the pod → the ReplicaSet makes a new one, with a new IP. (At 1×, as a class sees it.)
+  await lab.speed.selectOption("1");
   await first.getByRole("button", { name: `Delete pod ${firstName}` }).click();
   await expect(lab.terminalOutput).toContainText(`kubectl delete pod ${firstName}`);
   await expect(lab.pod(firstName)).toHaveCount(0);
   const second = lab.pod(/^test-/);
   await expect(second).toContainText("Running · ready");
   expect(await lab.podIp(second)).not.toBe(firstIp);
+  // The change is shown, not left to be spotted: the new pod says whom it stands in for (a new
+  // name and a new IP), and the deleted one is still drawn a moment, as deleted, with its old IP.
+  await expect(second).toContainText(`new · after ${shortName(firstName)} (${firstIp}) was deleted`);
+  const ghost = lab.canvas.locator('[aria-roledescription="deleted pod"]', { hasText: firstIp });
+  await expect(ghost).toContainText("Deleted");
+  await expect(ghost).toHaveCount(0, { timeout: 30_000 }); // then it is gone for good
+  await lab.fast();
 
   // Expose the deployment → a Service with one ready endpoint.
   await lab.select(lab.deployment("test"));

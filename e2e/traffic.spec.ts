@@ -30,7 +30,7 @@ test.describe("traffic", () => {
     await expect(traffic.panel).toContainText("IPVS, scheduler lc");
     await traffic.start({ from: "client", to: "web", rate: 20, duration: "20 s" });
     // Requests show on the cards while they run.
-    await expect(lab.pod("web-slow")).toContainText(/\d+ conn · \d+ req/);
+    await expect(lab.pod("web-slow")).toContainText(/\d+ open · \d+ req/);
     await traffic.waitUntilDone();
     const lc = await traffic.perPod("Served");
     const fast = Object.entries(lc).filter(([name]) => name.startsWith("web-") && name !== "web-slow").map(([, n]) => n);

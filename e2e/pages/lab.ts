@@ -136,6 +136,13 @@ export class LabPage {
   }
 
   /** Speeds the virtual clock up so the cluster settles quickly. */
+  /** Presentation mode, as a teacher turns it on: the `f` key. */
+  async present() {
+    await this.page.getByRole("button", { name: "Legend" }).focus();
+    await this.page.keyboard.press("f");
+    await expect(this.canvas).toHaveClass(/presentation/);
+  }
+
   async fast() {
     await this.speed.selectOption("8");
   }

@@ -105,8 +105,9 @@ export function framesLayer(g: GraphContext): void {
           position: { x, y },
           ...sized(L.POD_W, L.POD_H),
           draggable: false,
-          ariaLabel: gone ? `${pod.metadata.name} (deleted)` : replaces ? `${pod.metadata.name} (new, after ${replaces.name} was deleted)` : pod.metadata.name,
-          domAttributes: { "aria-roledescription": "pod" },
+          ariaLabel: pod.metadata.name,
+          // A deleted pod still drawn is not a pod of the cluster: it says so to screen readers too.
+          domAttributes: { "aria-roledescription": gone ? "deleted pod" : "pod" },
           selectable: !gone,
           data: { pod, owner, endpointOf: count, dimmed, selected, gone, replaces: replaces ? { name: replaces.name, ip: replaces.ip } : undefined },
         })),

@@ -1,0 +1,119 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/**
+ * The canvas read from the back row. Effective size = the text's computed font size × the canvas
+ * zoom (the transform above it), measured in the built site on the slow-lc scenario: three
+ * endpoint pods behind `web`, with every pod and Service on screen.
+ */
+
+interface Reading {
+  zoom: number;
+  /** The smallest effective size of the story text: pod IPs and the Services' ClusterIPs. */
+  podIp: number;
+  clusterIp: number;
+  /** Pods and Services whose cards are not wholly inside the canvas. */
+  offscreen: string[];
+  pods: number;
+  /** The canvas's share of the window's area. */
+  canvasShare: number;
+}
+
+async function read(page: Page): Promise<Reading> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector(".react-flow__viewport")!;
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const canvas = document.querySelector(".react-flow")!.getBoundingClientRect();
+    const sizes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
+    const cards = [...document.querySelectorAll<HTMLElement>('[aria-roledescription="pod"], [aria-roledescription="service"]')];
+    const offscreen = cards
+      .filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left < canvas.left - 1 || r.right > canvas.right + 1 || r.top < canvas.top - 1 || r.bottom > canvas.bottom + 1;
+      })
+      .map((n) => n.dataset.id ?? "?");
+    return {
+      zoom,
+      podIp: Math.min(...sizes('[aria-roledescription="pod"] .ip')),
+      clusterIp: Math.min(...sizes('[aria-roledescription="service"] .ip')),
+      offscreen,
+      pods: document.querySelectorAll('[aria-roledescription="pod"]').length,
+      canvasShare: (canvas.width * canvas.height) / (innerWidth * innerHeight),
+    };
+  });
+}
+
+/** Waits until the camera has settled on the whole picture (the fit animates), then reads. */
+async function settled(page: Page): Promise<Reading> {
+  let last = "";
+  let reading: Reading | undefined;
+  await expect
+    .poll(async () => {
+      reading = await read(page);
+      const now = JSON.stringify(reading);
+      const same = now === last && reading.offscreen.length === 0;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return reading!;
+}
+
+const VIEWS = [
+  { name: "presenting at 1280×720", size: { width: 1280, height: 720 }, presenting: true, min: 14 },
+  { name: "presenting at 1024×768", size: { width: 1024, height: 768 }, presenting: true, min: 12 },
+  { name: "normal at 1280×720", size: { width: 1280, height: 720 }, presenting: false, min: 11 },
+  { name: "normal at 1920×1080", size: { width: 1920, height: 1080 }, presenting: false, min: 13 },
+];
+
+for (const view of VIEWS) {
+  test(`pod IPs and ClusterIPs read at ${view.min} px or more, ${view.name}, every pod on screen`, async ({ lab, page }) => {
+    await page.setViewportSize(view.size);
+    await page.goto("./#scenario=slow-lc");
+    await expect(lab.service("web")).toContainText("3 ready endpoints");
+    if (view.presenting) await lab.present();
+    const r = await settled(page);
+    expect(r.pods).toBeGreaterThanOrEqual(3);
+    expect(r.offscreen).toEqual([]);
+    expect(r.podIp, `pod IP at zoom ${r.zoom.toFixed(2)}`).toBeGreaterThanOrEqual(view.min);
+    expect(r.clusterIp, `ClusterIP at zoom ${r.zoom.toFixed(2)}`).toBeGreaterThanOrEqual(view.min);
+  });
+}
+
+test("the view re-fits when a deployment scales to 5, so no pod lands under the terminal", async ({ lab, page }) => {
+  await page.goto("./#scenario=slow-lc");
+  await expect(lab.service("web")).toContainText("3 ready endpoints");
+  const before = await settled(page);
+  await lab.run("kubectl scale deployment web --replicas=5");
+  await expect(lab.service("web")).toContainText("6 ready endpoints", { timeout: 30_000 });
+  const after = await settled(page);
+  expect(after.pods).toBe(before.pods + 3);
+  expect(after.offscreen).toEqual([]);
+  expect(after.zoom).toBeLessThanOrEqual(before.zoom);
+});
+
+test("a hand-made zoom is the learner's until they press fit", async ({ lab, page }) => {
+  await page.goto("./#scenario=slow-lc");
+  await expect(lab.service("web")).toContainText("3 ready endpoints");
+  const fitted = await settled(page);
+  await lab.canvas.getByRole("button", { name: /zoom in/i }).click();
+  await expect.poll(async () => (await read(page)).zoom).toBeGreaterThan(fitted.zoom);
+  await lab.run("kubectl scale deployment web --replicas=3");
+  await expect(lab.service("web")).toContainText("4 ready endpoints", { timeout: 30_000 });
+  expect((await read(page)).zoom).toBeGreaterThan(fitted.zoom); // not taken back
+  await lab.canvas.getByRole("button", { name: /fit view/i }).click();
+  const refitted = await settled(page);
+  expect(refitted.offscreen).toEqual([]);
+});
+
+test("endpoint changes show on the Service card, and that its ClusterIP stayed", async ({ lab, page }) => {
+  await page.goto("./#scenario=slow-lc");
+  const web = lab.service("web");
+  await expect(web).toContainText("3 ready endpoints");
+  const ip = /10\.\d+\.\d+\.\d+/.exec((await web.textContent()) ?? "")![0];
+  await lab.run("kubectl label pod web-slow app-");
+  await expect(web).toContainText("2 ready endpoints");
+  await expect(web).toContainText("−1");
+  await expect(web).toContainText("ClusterIP unchanged");
+  await expect(web).toContainText(ip);
+});
