@@ -13,6 +13,9 @@
  * - the same pan with 300 pods and about 100 requests moving (target p95 ≤ 30 ms): real traffic
  *   generators send to ten Services with the clock running at 1×, so the engine routes every
  *   request and the traffic feed animates it (the number of dots in flight is printed);
+ * - the pan with 300 pods against a bare React Flow (plain nodes, as many, at the same places,
+ *   no edges) panned the same way in the same run, A B A B: the ratio of their p95 frame times
+ *   (target ≤ 1.5×), so a slow or busy machine does not move the figure;
  * - one pod update per frame at 1,000 pods: each frame relabels one pod through the engine
  *   (`kubectl label pod … --overwrite`), so the snapshot, the graph and one card change
  *   (target p95 ≤ 25 ms); every other node object must keep its identity (checked, not timed).
@@ -48,6 +51,10 @@ function result(name: string, value: number, unit: "ms", target?: number): void 
   console.log(`BENCH_RESULT ${JSON.stringify(r)}`);
 }
 
+function ratio(name: string, value: number, target: number): void {
+  console.log(`BENCH_RESULT ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit: "×", target })}`);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
@@ -76,9 +83,9 @@ async function load(page: Page, workers: number, pods: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('[aria-roledescription="pod"]').length > 0 && (window as unknown as { __podflow: any }).__podflow.graphStore.getState().graph.nodes.filter((x: { type: string }) => x.type === "pod").length === n, pods, { timeout: 120_000 }); // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Frame intervals while panning the main canvas `frames` frames, 4 px each. */
-async function pan(page: Page, frames: number): Promise<number[]> {
-  const pane = page.locator(".canvas-wrap .react-flow__pane").first();
+/** Frame intervals while panning the main canvas (or the pane `pane`) `frames` frames, 4 px each. */
+async function pan(page: Page, frames: number, paneSelector = ".canvas-wrap .react-flow__pane"): Promise<number[]> {
+  const pane = page.locator(paneSelector).first();
   const box = (await pane.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
@@ -212,7 +219,31 @@ async function main(): Promise<void> {
     await page.reload();
     await page.waitForFunction(() => "__podflow" in window);
     await load(page, 10, 300);
-    report("canvas: frame time panning, 300 pods", await pan(page, 240), 30);
+    // The pan, and the same pan on a bare React Flow with as many plain nodes, A B A B in this run.
+    const mine: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      mine.push(...(await pan(page, 120)));
+      await page.evaluate(async () => {
+        const wrap = document.querySelector(".canvas-wrap")!.getBoundingClientRect();
+        const el = document.createElement("div");
+        el.className = "bare-flow";
+        el.style.cssText = `position:fixed;left:${wrap.left}px;top:${wrap.top}px;width:${wrap.width}px;height:${wrap.height}px;z-index:1000;background:#fff`;
+        document.body.append(el);
+        const pf = (window as unknown as { __podflow: { mountBareFlow(el: HTMLElement): Promise<() => void> } }).__podflow;
+        (window as unknown as { __unmountBare: () => void }).__unmountBare = await pf.mountBareFlow(el);
+      });
+      bare.push(...(await pan(page, 120, ".bare-flow .react-flow__pane")));
+      await page.evaluate(() => {
+        (window as unknown as { __unmountBare: () => void }).__unmountBare();
+        document.querySelector(".bare-flow")!.remove();
+      });
+    }
+    const p95 = (f: number[]) => percentile([...f].sort((a, b) => a - b), 0.95);
+    report("canvas: frame time panning, 300 pods", mine, 30);
+    report("canvas: bare React Flow panning, 300 plain nodes (baseline)", bare);
+    console.log(`pan p95: Podflow ${p95(mine).toFixed(1)} ms, bare React Flow ${p95(bare).toFixed(1)} ms`);
+    ratio("canvas: pan p95 ratio, 300 pods vs bare React Flow", p95(mine) / p95(bare), 1.5);
     await startRequests(page, 100);
     await countDots(page);
     report("canvas: frame time panning, 300 pods + 100 moving requests", await pan(page, 240), 30);

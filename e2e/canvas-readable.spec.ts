@@ -24,8 +24,8 @@ async function read(page: Page): Promise<Reading> {
     const viewport = document.querySelector(".react-flow__viewport")!;
     const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
     const canvas = document.querySelector(".react-flow")!.getBoundingClientRect();
-    const sizes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
-    const cards = [...document.querySelectorAll<HTMLElement>('[aria-roledescription="pod"], [aria-roledescription="service"]')];
+    const sizes = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
+    const cards = Array.from(document.querySelectorAll<HTMLElement>('[aria-roledescription="pod"], [aria-roledescription="service"]'));
     const offscreen = cards
       .filter((n) => {
         const r = n.getBoundingClientRect();

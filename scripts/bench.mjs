@@ -1,7 +1,8 @@
 // `npm run bench`: runs every bench/*.bench.ts with tsx, collects the lines they print as
-//   BENCH_RESULT {"name":"…","value":12.3,"unit":"ms"|"ops/s","target":50}
+//   BENCH_RESULT {"name":"…","value":12.3,"unit":"ms"|"ops/s"|"×","target":50}
 // prints a table, and writes bench/results.json as [{ name, value, unit, target }].
-// "ms" results are ok at or below their target; "ops/s" results at or above it.
+// "ms" and "×" (a ratio against a baseline measured in the same run) results are ok at or below
+// their target; "ops/s" results at or above it.
 // Exits non-zero if a benchmark script fails or a result misses its target.
 // Arguments filter the files by substring: `npm run bench -- proxy`.
 

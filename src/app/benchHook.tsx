@@ -8,6 +8,9 @@
  * - `mountCanvas(el)`: renders a second, fresh canvas into `el` and resolves with the ms until
  *   every pod card of the current graph is in the DOM and painted (a first render).
  * - `particlesInFlight()`: how many request dots (and failure marks) are moving right now.
+ * - `mountBareFlow(el)`: the baseline for the canvas's frame times: a bare React Flow in `el`
+ *   with as many plain nodes as the current graph has, at the same places and sizes, no edges;
+ *   resolves once they are drawn and returns the function that unmounts it.
  */
 import { createRoot } from "react-dom/client";
 import { graphStore } from "../canvas/graphStore";
@@ -32,7 +35,30 @@ async function mountCanvas(el: HTMLElement): Promise<number> {
   }
 }
 
+async function mountBareFlow(el: HTMLElement): Promise<() => void> {
+  const { ReactFlow, ReactFlowProvider } = await import("@xyflow/react");
+  const nodes = graphStore.getState().graph.nodes.map((n) => ({
+    id: n.id,
+    position: n.position,
+    data: { label: n.id },
+    width: n.width,
+    height: n.height,
+    style: { width: n.width, height: n.height },
+  }));
+  const root = createRoot(el);
+  root.render(
+    <ReactFlowProvider>
+      <ReactFlow nodes={nodes} edges={[]} fitView minZoom={0.1} proOptions={{ hideAttribution: true }} />
+    </ReactFlowProvider>,
+  );
+  for (let t0 = performance.now(); el.querySelectorAll(".react-flow__node").length < nodes.length; ) {
+    await nextPaint();
+    if (performance.now() - t0 > 20_000) throw new Error("the bare React Flow did not draw its nodes");
+  }
+  return () => root.unmount();
+}
+
 /** Puts the hook on window. */
 export function install(): void {
-  Object.assign(window, { __podflow: { labStore, uiStore, graphStore, loadScenario, mountCanvas, particlesInFlight } });
+  Object.assign(window, { __podflow: { labStore, uiStore, graphStore, loadScenario, mountCanvas, mountBareFlow, particlesInFlight } });
 }

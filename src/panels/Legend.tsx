@@ -9,10 +9,11 @@ export function Legend({ onClose }: { onClose: () => void }) {
         <section>
           <h3>Boxes</h3>
           <ul>
-            <li><span className="swatch frame-swatch" /> A cluster node (frame): name, role, InternalIP from the node range, its Calico pod block.</li>
-            <li><span className="swatch pod-swatch tone-ok" /> A pod: name, IP from its node's block, status in words, labels as chips.</li>
-            <li><span className="swatch svc-swatch" /> A Service: ClusterIP from the service range, port → targetPort, selector chips.</li>
-            <li><span className="swatch deploy-swatch" /> A Deployment and below it its ReplicaSet(s); a large deployment shows one count per node.</li>
+            <li><span className="swatch frame-swatch" /> A cluster node (frame): its pods inside; below them its name, role, InternalIP from the node range and its Calico pod block. Workers first, the control plane last.</li>
+            <li><span className="swatch pod-swatch tone-ok" /> A pod: name, IP from its node's block (large), status in words, labels as chips, whether a Service lists it as an endpoint.</li>
+            <li><span className="swatch svc-swatch" /> A Service: ClusterIP from the service range (large), port → targetPort, selector chips, ready endpoints.</li>
+            <li><span className="swatch deploy-swatch" /> A Deployment and beside it its ReplicaSet(s); a large deployment shows one count per node.</li>
+            <li>Zoomed far out, cards keep only name, IP and state, in larger type; zoom in or select a card for the rest.</li>
           </ul>
         </section>
         <section>
@@ -22,6 +23,15 @@ export function Legend({ onClose }: { onClose: () => void }) {
             <li><span className="status-word warn">ContainerCreating / not ready</span> not serving yet.</li>
             <li><span className="status-word off">Terminating</span> being deleted; no new traffic.</li>
             <li><span className="status-word bad">CrashLoopBackOff / ErrImagePull</span> failing.</li>
+            <li><span className="status-word off">Deleted</span> gone from the cluster a moment ago: drawn a few seconds longer, fading, so you can see it go.</li>
+            <li><span className="legend-new"><strong>new</strong> · after web-…-8fc6k (192.168.197.1) was deleted</span> a pod its ReplicaSet created to stand in for a deleted one: a new name and a new IP, never the old ones.</li>
+          </ul>
+        </section>
+        <section>
+          <h3>Change and traffic</h3>
+          <ul>
+            <li><span className="legend-bar" aria-hidden="true" /> <strong>3 open</strong> on a pod while traffic runs: its open connections as a bar (full length: the busiest pod) — with IPVS <code>lc</code>, the bars stay even and a slow pod's grows; <span className="slow-mark">slow 2s</span> marks a pod that answers late.</li>
+            <li><span className="status-word ok">+1</span> / <span className="status-word bad">−1</span> beside the ready endpoints: an endpoint joined or left; <strong>ClusterIP unchanged</strong> says the Service's address stayed the same.</li>
           </ul>
         </section>
         <section>
