@@ -12,7 +12,7 @@ import type { LabStore } from "../store";
 import { labStore } from "../store";
 import { uiStore, type UiStore } from "../ui/store";
 import { EMPTY_HISTORY, trackPods, type PodHistory } from "./history";
-import { toGraph, type Graph, type GraphSnapshot, type GraphUi } from "./toGraph";
+import { nextEdgeExpiry, toGraph, type Graph, type GraphSnapshot, type GraphUi } from "./toGraph";
 
 export interface GraphState {
   graph: Graph;
@@ -54,7 +54,7 @@ export function createGraphStore(lab: LabStore, ui: UiStore) {
     // unless a fading pod or a "new" mark has run its time.
     const sameData = GRAPH_FIELDS.every((f) => snapshot[f] === lastSnapshot[f]);
     const same = sameData && (Object.keys(view) as (keyof GraphUi)[]).every((k) => view[k] === lastView[k]);
-    if (same && !newCluster && snapshot.time < history.nextExpiry) return;
+    if (same && !newCluster && snapshot.time < Math.min(history.nextExpiry, nextEdgeExpiry(store.getState().graph))) return;
     if (!newCluster) history = trackPods(history, lastSnapshot.pods, snapshot.pods, snapshot.time);
     lastSnapshot = snapshot;
     lastView = view;

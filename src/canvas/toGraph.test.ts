@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCluster } from "../engine";
 import type { Cluster } from "../engine/api";
 import type { GraphUi } from "./toGraph";
-import { COLLAPSE_AT, toGraph, type Graph } from "./toGraph";
+import { COLLAPSE_AT, LEAVE_MS, nextEdgeExpiry, toGraph, type Graph } from "./toGraph";
 import type { EndpointEdge, PodNode } from "./types";
 
 const UI: GraphUi = { namespace: "", labelFilter: "", showSystemPods: false, expanded: [], collapsed: [], selection: null };
@@ -144,5 +144,24 @@ describe("toGraph", () => {
     const g2 = toGraph(c.snapshot(), { ...UI, selection: { kind: "Pod", namespace: "default", name: a.data.pod.metadata.name } }, g1);
     expect((byId(g2, a.id) as PodNode).data.selected).toBe(true);
     expect(byId(g2, b.id)).toBe(b);
+  });
+
+  it("keeps an endpoint edge a moment after its pod left the Service, marked as leaving, then drops it", () => {
+    const c = lab();
+    c.exec("kubectl create deployment test --image=nginx --replicas=2");
+    c.exec("kubectl expose deployment test --port=80");
+    c.advance(10_000);
+    const g1 = toGraph(c.snapshot(), UI);
+    const [a] = pods(g1);
+    const edgeId = `ep:svc:default/test->${a.id}`;
+    expect(byId(g1, edgeId)).toBeDefined();
+    c.exec(`kubectl label pod ${a.data.pod.metadata.name} app=other --overwrite`);
+    c.advance(1_000);
+    const g2 = toGraph(c.snapshot(), UI, g1);
+    const leaving = byId(g2, edgeId) as EndpointEdge;
+    expect(leaving.data?.leftAt).toBe(c.snapshot().time);
+    expect(nextEdgeExpiry(g2)).toBe(c.snapshot().time + LEAVE_MS);
+    c.advance(LEAVE_MS);
+    expect(byId(toGraph(c.snapshot(), UI, g2), edgeId)).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ import type { CanvasEdge, CanvasNode } from "./types";
 export { COLLAPSE_AT } from "./graph/context";
 export { indexReplicaSets, replicaSetsOf, type ReplicaSetIndex } from "./graph/workloads";
 
-export type GraphSnapshot = Pick<ClusterSnapshot, "nodes" | "pods" | "services" | "endpointSlices" | "deployments" | "replicaSets" | "ranges">;
+export type GraphSnapshot = Pick<ClusterSnapshot, "time" | "nodes" | "pods" | "services" | "endpointSlices" | "deployments" | "replicaSets" | "ranges">;
 
 export interface GraphUi extends ViewOptions {
   selection: Selection | null;
@@ -38,6 +38,34 @@ export interface Graph {
   filterError: string | undefined;
 }
 
+/** How long an endpoint edge stays drawn after its endpoint left the Service (virtual ms). */
+export const LEAVE_MS = 3_000;
+
+/**
+ * An endpoint leaving a Service is shown, not just dropped: its edge stays a moment, fading out,
+ * while both ends are still drawn (a relabelled pod, or a deleted pod still fading).
+ */
+function keepLeavingEdges(edges: CanvasEdge[], nodes: readonly CanvasNode[], prev: Graph | undefined, now: number): void {
+  if (!prev) return;
+  const ids = new Set(edges.map((e) => e.id));
+  let drawn: Set<string> | undefined;
+  for (const e of prev.edges) {
+    if (e.type !== "endpoint" || ids.has(e.id)) continue;
+    const leftAt = e.data?.leftAt ?? now;
+    if (now - leftAt >= LEAVE_MS) continue;
+    drawn ??= new Set(nodes.map((n) => n.id));
+    if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
+    edges.push(e.data?.leftAt !== undefined ? e : { ...e, zIndex: 0, data: { ...e.data!, highlighted: false, leftAt } });
+  }
+}
+
+/** The earliest virtual time a leaving edge of `graph` is due to go (Infinity: none). */
+export function nextEdgeExpiry(graph: Graph): number {
+  let t = Infinity;
+  for (const e of graph.edges) if (e.type === "endpoint" && e.data?.leftAt !== undefined) t = Math.min(t, e.data.leftAt + LEAVE_MS);
+  return t;
+}
+
 /** The graph's layers, in drawing order (each may read what the ones before it indexed). */
 const LAYERS = [framesLayer, workloadsLayer, servicesLayer] as const;
 
@@ -48,6 +76,7 @@ const LAYERS = [framesLayer, workloadsLayer, servicesLayer] as const;
 export function toGraph(snapshot: GraphSnapshot, ui: GraphUi, prev?: Graph, history: PodHistory = EMPTY_HISTORY): Graph {
   const g = createContext(snapshot, ui, prev, history);
   for (const layer of LAYERS) layer(g);
+  keepLeavingEdges(g.edges, g.nodes, prev, snapshot.time);
   // Unchanged lists keep their identity too: React Flow re-indexes every edge when the array changes.
   const sameList = <T,>(a: readonly T[], b: readonly T[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
   return {

@@ -55,6 +55,8 @@ export type EndpointEdgeData = {
   /** More than one pod behind the edge (a collapsed group): how many, per state. */
   count?: number;
   highlighted: boolean;
+  /** The endpoint left the Service a moment ago: the edge is still drawn, fading out (virtual ms when it left). */
+  leftAt?: number;
 };
 export type OwnerEdgeData = { highlighted: boolean };
 

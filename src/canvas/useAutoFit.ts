@@ -34,6 +34,9 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
   const width = useStore(widthOf);
   const height = useStore(heightOf);
   const focus = useUi((s) => s.focus);
+  // The inspector floats over the canvas's right edge while presenting or beside a lesson, and only
+  // while something is selected: the camera keeps what it shows out from under it.
+  const selected = useUi((s) => s.selection !== null);
   // The focus request the learner has since moved away from (by hand, or with the fit button).
   const [dismissed, setDismissed] = useState<number | undefined>(undefined);
   const target = focus && focus.seq !== dismissed ? focus.ids : null;
@@ -51,9 +54,9 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
     }
     if (manual.current || !bounds) return;
     const only = drawn ? drawn.split("|").map((id) => ({ id })) : undefined;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom, duration: 300, nodes: only }));
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: padded(padding, coveredRight()), maxZoom, duration: 300, nodes: only }));
     return () => cancelAnimationFrame(id);
-  }, [flow, bounds, drawn, seq, width, height, padding, maxZoom]);
+  }, [flow, bounds, drawn, seq, width, height, padding, maxZoom, selected]);
 
   const onMoveStart = useCallback(
     (event: MouseEvent | TouchEvent | null) => {
@@ -67,7 +70,24 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
   const onFitView = useCallback(() => {
     manual.current = false;
     setDismissed(seq);
-    void flow.fitView({ padding, maxZoom, duration: 300 });
+    void flow.fitView({ padding: padded(padding, coveredRight()), maxZoom, duration: 300 });
   }, [flow, seq, padding, maxZoom]);
   return { onMoveStart, onFitView };
+}
+
+/** How many px of the canvas's right edge a floating inspector covers right now (0 when it sits beside it or is hidden). */
+function coveredRight(): number {
+  const panel = document.querySelector<HTMLElement>(".workspace > .inspector");
+  const canvas = document.querySelector<HTMLElement>(".canvas-wrap");
+  if (!panel || !canvas || getComputedStyle(panel).position !== "absolute" || panel.offsetParent === null) return 0;
+  const p = panel.getBoundingClientRect();
+  const c = canvas.getBoundingClientRect();
+  return p.left < c.right && p.right > c.left ? Math.round(c.right - p.left) : 0;
+}
+
+/** The fit padding (a fraction of the view) with room on the right for what covers it. */
+function padded(padding: number, right: number) {
+  if (right <= 0) return padding;
+  const pct = `${Math.round(padding * 100)}%` as const;
+  return { top: pct, bottom: pct, left: pct, right: `${right + 16}px` as const };
 }
