@@ -11,6 +11,7 @@ test.describe("the first visit's welcome", () => {
     await chrome.open();
     await expect(chrome.welcome).toBeVisible();
     await expect(chrome.wayIn("Start lesson 1: Three IP ranges")).toBeFocused();
+    expect(await chrome.welcomeViolations()).toEqual([]);
     await chrome.welcome.getByRole("button", { name: "Close the welcome" }).click();
     await expect(chrome.welcome).toBeHidden();
     await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), WELCOME_KEY)).toBe("dismissed");
@@ -156,7 +157,8 @@ for (const size of [
       if (presenting) {
         expect(ranges.rows, "presenting, the ranges are one strip").toBe(1);
         expect(bar.height + ranges.height, "top bar and ranges strip together").toBeLessThanOrEqual(90);
-        await expect(chrome.ranges.getByText("3 nodes")).toBeVisible();
+        // What each range has handed out, where there is room for it (not at 1024 px).
+        if (size.width >= 1280) await expect(chrome.ranges.getByText("3 nodes")).toBeVisible();
       }
     }
   });

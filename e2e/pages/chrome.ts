@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
@@ -27,6 +28,12 @@ export class ChromePage {
     return this.welcome.getByRole("button", { name });
   }
 
+  /** Every axe violation inside the welcome (none expected). */
+  async welcomeViolations(): Promise<string[]> {
+    const result = await new AxeBuilder({ page: this.page }).include(".welcome").analyze();
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}`);
+  }
+
   /** Turns presentation mode on or off with its key, as a presenter would. */
   async togglePresentation() {
     await this.page.getByRole("button", { name: "Legend" }).focus();
@@ -35,7 +42,7 @@ export class ChromePage {
 
   /**
    * How a bar lays out: whether its content fits its width, how many rows its items take, and
-   * whether every button in it is fully on screen.
+   * whether every button in it that is drawn is fully on screen.
    */
   async layoutOf(bar: Locator) {
     return bar.evaluate((el) => {
@@ -51,8 +58,9 @@ export class ChromePage {
       }
       const offscreen = Array.from(el.querySelectorAll<HTMLElement>("button, select"))
         .filter((b) => {
+          if (b.getClientRects().length === 0) return false; // not drawn on purpose (display: none)
           const r = b.getBoundingClientRect();
-          return r.width === 0 || r.left < 0 || r.right > innerWidth + 0.5 || r.top < 0 || r.bottom > innerHeight;
+          return r.left < 0 || r.right > innerWidth + 0.5 || r.top < 0 || r.bottom > innerHeight;
         })
         .map((b) => b.getAttribute("aria-label") ?? b.textContent);
       return { fits: el.scrollWidth <= el.clientWidth, rows: tops.size, height: el.getBoundingClientRect().height, offscreen };
