@@ -25,8 +25,8 @@ function dismissedBefore(): boolean {
   }
 }
 
-/** Decided once, when the page loads. */
-export const greetAtStart: boolean = inBrowser && !embedded && !isDeepLink(location.hash) && !hasSaved() && !dismissedBefore();
+/** Decided once, when the page loads (never in the benchmarks' build: they measure the lab). */
+export const greetAtStart: boolean = inBrowser && import.meta.env.MODE !== "bench" && !embedded && !isDeepLink(location.hash) && !hasSaved() && !dismissedBefore();
 
 /** Remembers that the welcome is done with (a no-op where storage is blocked). */
 export function rememberDismissed(): void {
