@@ -51,6 +51,8 @@ try {
       if (m.type() === "error" || m.type() === "warning") console.error(`[console.${m.type()}] ${m.text()}`);
     });
     page.on("pageerror", (e) => console.error(`[pageerror] ${e.message}`));
+    // Pictures of the lab itself: a returning visitor, without the first visit's welcome.
+    await page.addInitScript(() => localStorage.setItem("podflow:welcome:v1", "dismissed"));
     await page.goto(url);
     for (const line of values.run ?? []) {
       const input = page.getByLabel("Terminal input");

@@ -5,13 +5,15 @@ import { Filters } from "../panels/Filters";
 import { RangesBar } from "../panels/RangesBar";
 import { SidePanel } from "../panels/traffic/SidePanel";
 import { embedded, labStore, startClock } from "../store";
-import { useUi } from "../ui/store";
+import { clearStaleSelection } from "../ui/selection";
+import { uiStore, useUi } from "../ui/store";
 import { useDocumentTheme } from "../ui/theme";
 import { Dock } from "./Dock";
 import { FatalGate } from "./FatalGate";
 import { Notice } from "./Notice";
 import { TopBar } from "./TopBar";
 import { useShortcuts } from "./useShortcuts";
+import { Welcome } from "./Welcome";
 import "./app.css";
 import "../panels/panels.css";
 
@@ -28,6 +30,7 @@ if (import.meta.env.MODE === "bench") void import("./benchHook").then((m) => m.i
  */
 export function App() {
   useEffect(() => startClock(labStore), []);
+  useEffect(() => clearStaleSelection(labStore, uiStore), []);
   useDocumentTheme();
   useShortcuts();
   const inspectorOpen = useUi((s) => s.inspectorOpen);
@@ -47,6 +50,7 @@ export function App() {
                 <Canvas />
               </Suspense>
               <Notice />
+              {!embedded && <Welcome />}
             </div>
           </main>
           {inspectorOpen && !embedded && <SidePanel />}

@@ -24,13 +24,13 @@ export function ClockControls() {
         <time aria-live="off">{formatElapsed(elapsedSeconds * 1000)}</time>
         {paused && <span className="clock-paused"> paused</span>}
       </span>
-      <button type="button" className="button" onClick={() => setPaused(!paused)} title={paused ? "Resume the virtual clock (p)" : "Pause the virtual clock (p)"}>
+      <button type="button" className="button" aria-label={paused ? "Play" : "Pause"} onClick={() => setPaused(!paused)} title={paused ? "Resume the virtual clock (p)" : "Pause the virtual clock (p)"}>
         {paused ? <PlayIcon /> : <PauseIcon />}
-        {paused ? "Play" : "Pause"}
+        <span className="bar-label">{paused ? "Play" : "Pause"}</span>
       </button>
       <button type="button" className="button" onClick={stepClock} disabled={!paused} title="One virtual second (s)" aria-label="Step one second">
         <StepIcon />
-        Step
+        <span className="bar-label">Step</span>
       </button>
       <label htmlFor={speedId} className="sr-only">
         Speed

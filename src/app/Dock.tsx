@@ -1,15 +1,32 @@
-import { lazy, Suspense, useRef, type KeyboardEvent, type PointerEvent } from "react";
+import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { PRESENTATION_FONT_SIZE } from "../terminal/look";
 import { useUi, uiStore } from "../ui/store";
 
 const TerminalDock = lazy(() => import("../terminal/TerminalDock"));
 
 /**
+ * Presenting, the dock starts about four lines of the large terminal type tall (plus its bar), so
+ * the canvas keeps the screen; it can still be dragged taller. 30 px: the dock's slim bar at that size.
+ */
+export const PRESENTING_HEIGHT = 30 + 4 * Math.ceil(PRESENTATION_FONT_SIZE * 1.2) + 8;
+const MIN_PRESENTING = 80;
+
+/**
  * The terminal dock under the canvas: loaded on demand, collapsible, and resizable by dragging
  * its top edge or with the arrow keys on that edge (a separator, so keyboards can resize too).
+ * Presentation mode has its own, shorter height (see {@link PRESENTING_HEIGHT}); leaving it gives
+ * the learner's own height back.
  */
 export function Dock() {
   const open = useUi((s) => s.terminalOpen);
-  const height = useUi((s) => s.terminalHeight);
+  const ownHeight = useUi((s) => s.terminalHeight);
+  const presenting = useUi((s) => s.presentation);
+  const [presentingHeight, setPresentingHeight] = useState(PRESENTING_HEIGHT);
+  const height = presenting ? presentingHeight : ownHeight;
+  const setHeight = (px: number) => {
+    if (presenting) setPresentingHeight(Math.max(MIN_PRESENTING, Math.round(px)));
+    else uiStore.getState().setTerminalHeight(px);
+  };
   const drag = useRef<{ y: number; h: number } | null>(null);
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -18,11 +35,11 @@ export function Dock() {
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     if (!drag.current) return;
     const max = window.innerHeight * 0.7;
-    uiStore.getState().setTerminalHeight(Math.min(max, drag.current.h + drag.current.y - e.clientY));
+    setHeight(Math.min(max, drag.current.h + drag.current.y - e.clientY));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === "ArrowUp") uiStore.getState().setTerminalHeight(height + 24);
-    if (e.key === "ArrowDown") uiStore.getState().setTerminalHeight(height - 24);
+    if (e.key === "ArrowUp") setHeight(height + 24);
+    if (e.key === "ArrowDown") setHeight(height - 24);
   };
   return (
     <section className={`dock${open ? "" : " closed"}`} aria-label="Terminal dock" style={open ? { height } : undefined}>

@@ -5,10 +5,15 @@ import { loadScenario, SCENARIOS, undo } from "../store/session";
 import { TrafficButton } from "../panels/traffic/TrafficButton";
 import { uiStore } from "../ui/store";
 import { ClockControls } from "./ClockControls";
+import { GearIcon, LegendIcon, ResetIcon } from "./Icons";
+import { resetWithUndo } from "./resetWithUndo";
 
-/** The top bar: clock, scenario, reset/undo/share, create actions, legend, settings and help. */
+/**
+ * The top bar: clock, scenario, reset/undo/share, lessons, traffic, legend, settings and help.
+ * One row at every classroom size (1024×768, 1280×720, presenting or not): below 1200 px wide the
+ * buttons that have an icon show only the icon (`.bar-label` hides; the accessible name stays).
+ */
 export function TopBar() {
-  const reset = useLab((s) => s.reset);
   const canUndo = useLab((s) => s.canUndo);
   const current = useLab((s) => s.scenarioId);
   const [picked, setScenario] = useState<string | null>(null);
@@ -20,7 +25,7 @@ export function TopBar() {
     <header className="topbar">
       <h1 className="brand">
         <img src="./favicon.svg" alt="" width={26} height={26} />
-        Podflow
+        <span className="brand-name">Podflow</span>
       </h1>
       <ClockControls />
       <div className="bar-group" role="group" aria-label="Lab">
@@ -35,19 +40,20 @@ export function TopBar() {
           ))}
           {!SCENARIOS.some((s) => s.id === scenario) && <option value={scenario}>{findScenario(scenario)?.title ?? scenario}</option>}
         </select>
-        <button type="button" className="button secondary" onClick={() => (loadScenario(scenario), uiStore.getState().select(null))} title="Start the chosen scenario">
+        <button type="button" className="button secondary" onClick={() => loadScenario(scenario)} title="Start the chosen scenario">
           Load
         </button>
-        <button type="button" className="button" onClick={() => (reset(), uiStore.getState().select(null))} title="Throw the cluster away and start again">
-          Reset
+        <button type="button" className="button" aria-label="Reset" onClick={resetWithUndo} title="Throw the cluster away and start this scenario again (Undo for 10 s)">
+          <ResetIcon />
+          <span className="bar-label">Reset</span>
         </button>
-        <button type="button" className="button secondary" disabled={!canUndo} onClick={() => setStatus(undo() ? "Undoing the last command…" : "Nothing to undo.")}>
+        <button type="button" className="button secondary" disabled={!canUndo} onClick={() => setStatus(undo() ? "Undoing the last command…" : "Nothing to undo.")} title="Take back the last command">
           Undo
         </button>
-        <button type="button" className="button secondary" onClick={() => open({ kind: "share" })}>
+        <button type="button" className="button secondary" onClick={() => open({ kind: "share" })} title="A link that restores this lab">
           Share
         </button>
-        <span role="status" className="bar-status">
+        <span role="status" className="bar-status sr-only">
           {status}
         </span>
       </div>
@@ -56,13 +62,15 @@ export function TopBar() {
           Lessons
         </button>
         <TrafficButton />
-        <button type="button" className="button" onClick={() => open({ kind: "legend" })}>
-          Legend
+        <button type="button" className="button" aria-label="Legend" title="Legend: what the shapes and colours mean" onClick={() => open({ kind: "legend" })}>
+          <LegendIcon />
+          <span className="bar-label">Legend</span>
         </button>
-        <button type="button" className="button" onClick={() => open({ kind: "settings" })}>
-          Settings
+        <button type="button" className="button" aria-label="Settings" title="Settings: theme, presentation mode" onClick={() => open({ kind: "settings" })}>
+          <GearIcon />
+          <span className="bar-label">Settings</span>
         </button>
-        <button type="button" className="button" aria-label="Keyboard shortcuts" onClick={() => open({ kind: "help" })}>
+        <button type="button" className="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => open({ kind: "help" })}>
           ?
         </button>
       </div>

@@ -152,6 +152,20 @@ describe("the session", () => {
     expect(p.s().terminal.entries.some((e) => e.text.includes("create deployment b"))).toBe(false);
   });
 
+  it("brings a reset lab back: the lab as it was before Reset is replayed and saved", async () => {
+    const p = page({ deferred: false });
+    p.s().run("kubectl create deployment kept --image=nginx --replicas=2");
+    p.s().advance(5000);
+    const before = p.s().session();
+    const pods = p.s().cluster!.exec("kubectl get pods -o wide").stdout;
+    p.s().reset();
+    expect(p.s().cluster!.exec("kubectl get deploy -o name").stdout).toBe("");
+    expect(await p.controller.restore(before)).toBe(true);
+    expect(p.s().cluster!.exec("kubectl get pods -o wide").stdout).toBe(pods);
+    expect(p.s().terminal.history).toEqual(["kubectl create deployment kept --image=nginx --replicas=2"]);
+    expect(p.storage.getItem(STORAGE_KEY)).toContain("deployment kept");
+  });
+
   it("keeps the clock and commands waiting while a lab is being restored", () => {
     const p = page();
     expect(p.s().restoring).not.toBeNull();

@@ -40,6 +40,11 @@ export interface SessionController {
   shareUrlNow(): string;
   /** Replays the log without its last command; false when there is nothing to undo. */
   undo(): boolean;
+  /**
+   * Replays `session` (one `store.getState().session()` returned earlier) into the lab, and saves
+   * it: how a Reset is taken back. Resolves to false if the replay failed (the lab is then as it was).
+   */
+  restore(session: LabSession): Promise<boolean>;
   /** Resolves when no replay is running (tests, and callers that need the new state). */
   idle(): Promise<void>;
   /** Saves now; false if storage is blocked or the lab is too long to save. */
@@ -219,6 +224,10 @@ export function createSessionController(store: LabStore, factory: ClusterFactory
       if (!log) return false;
       void track(replayInto({ ...session, log }).then((ok) => ok && controller.save()));
       return true;
+    },
+
+    restore(session) {
+      return track(replayInto(session).then((ok) => ok && controller.save()));
     },
 
     idle() {

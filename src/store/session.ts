@@ -48,6 +48,17 @@ export function undo(): boolean {
   return sessionController.undo();
 }
 
+/**
+ * Starts this lab's scenario again from scratch (same options), forgetting every action, and
+ * returns how to take that back: `undo()` replays the lab as it was just before (it resolves to
+ * false if that replay failed). The store's own Undo cannot: the reset lab has no log to undo.
+ */
+export function resetLab(): { undo: () => Promise<boolean> } {
+  const before = labStore.getState().session();
+  labStore.getState().reset();
+  return { undo: () => sessionController.restore(before) };
+}
+
 /** Hides the session message (`notice` in the lab store). */
 export function dismissNotice(): void {
   labStore.getState().setNotice(null);
