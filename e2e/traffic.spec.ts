@@ -21,7 +21,7 @@ test.describe("traffic", () => {
     const traffic = new TrafficPage(lab);
     await traffic.loadScenario("A slow pod behind an lc Service");
     await expect(lab.service("web")).toContainText("3 ready endpoints", { timeout: 30_000 });
-    await lab.run("kubectl run client --image=nginx");
+    // The scenario brings its own client pod.
     await expect(lab.pod("client")).toContainText("Running · ready", { timeout: 30_000 });
     await lab.fast();
 
