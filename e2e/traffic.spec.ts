@@ -21,7 +21,7 @@ test.describe("traffic", () => {
     const traffic = new TrafficPage(lab);
     await traffic.loadScenario("A slow pod behind an lc Service");
     await expect(lab.service("web")).toContainText("3 ready endpoints", { timeout: 30_000 });
-    await lab.run("kubectl run client --image=nginx");
+    // The scenario brings its own client pod.
     await expect(lab.pod("client")).toContainText("Running · ready", { timeout: 30_000 });
     await lab.fast();
 
@@ -29,6 +29,10 @@ test.describe("traffic", () => {
     await traffic.waitForProxies("IPVS");
     await expect(traffic.panel).toContainText("IPVS, scheduler lc");
     await traffic.start({ from: "client", to: "web", rate: 20, duration: "20 s" });
+    // The terminal shows what the panel started, as the loop it stands for (a comment: nothing runs).
+    await expect(lab.terminalOutput).toContainText(
+      "# traffic: client → web, 20 req/s for 20 s (like: kubectl exec client -- sh -c 'for i in $(seq 400); do curl -s -o /dev/null http://web & sleep 0.05; done')",
+    );
     // Requests show on the cards while they run.
     await expect(lab.pod("web-slow")).toContainText(/\d+ open · \d+ req/);
     await traffic.waitUntilDone();
@@ -81,11 +85,27 @@ test.describe("traffic", () => {
     await traffic.open();
     await traffic.waitForProxies("iptables");
     await traffic.switchProxy("IPVS", "lc");
-    for (const line of ["kubectl -n kube-system get cm kube-proxy -o yaml", "cat <<'EOF' > kube-proxy.yaml", "configmap/kube-proxy configured", "daemonset.apps/kube-proxy restarted"])
+    // One short line edits the ConfigMap, as people type it; then the restart.
+    for (const line of [
+      `kubectl -n kube-system get cm kube-proxy -o yaml | sed -e 's/mode: ""/mode: "ipvs"/' -e 's/scheduler: ""/scheduler: "lc"/' | kubectl replace -f -`,
+      "configmap/kube-proxy replaced",
+      "kubectl -n kube-system rollout restart daemonset kube-proxy",
+      "daemonset.apps/kube-proxy restarted",
+    ])
       await expect(lab.terminalOutput).toContainText(line);
+    await expect(lab.terminalOutput).not.toContainText("<<'EOF'");
+    await expect(traffic.panel).toContainText("The ConfigMap says IPVS, scheduler lc");
     // Each node's kube-proxy restarts in turn: its frame says so while it is down.
     await expect(lab.canvas.getByText(/restarting/).first()).toBeVisible({ timeout: 30_000 });
     await traffic.waitForProxies("IPVS");
+    // grep finds only the real mode: line (kubectl replace stores no last-applied copy of the ConfigMap).
+    await lab.run("kubectl -n kube-system get cm kube-proxy -o yaml | grep mode");
+    await expect(lab.terminalOutput).toContainText('    mode: "ipvs"');
+    await expect(lab.terminalOutput).not.toContainText("last-applied-configuration");
+    // And back, from IPVS: the sed names the current value.
+    await traffic.switchProxy("iptables");
+    await expect(lab.terminalOutput).toContainText(`sed -e 's/mode: "ipvs"/mode: ""/' | kubectl replace -f -`);
+    await traffic.waitForProxies("iptables");
   });
 
   test("the rules viewer shows KUBE-SERVICES and marks the path of the last request", async ({ lab, page }) => {
@@ -104,6 +124,11 @@ test.describe("traffic", () => {
     await expect(rules.onPath.filter({ hasText: "-A KUBE-SERVICES" })).toHaveCount(1);
     await expect(rules.onPath.filter({ hasText: /-A KUBE-SVC-\S+ .*-j KUBE-SEP-/ })).toHaveCount(1);
     await expect(rules.dialog).toContainText("Service my-service");
+    // Beside the raw rules, the same path in words, in netfilter order.
+    await expect(rules.reading.getByRole("listitem").first()).toHaveText(/^PREROUTING: a packet from /);
+    await expect(rules.reading).toContainText(/KUBE-SERVICES matched 10\.\d+\.\d+\.\d+:8080 \(my-service's cluster IP\) → KUBE-SVC-/);
+    await expect(rules.reading).toContainText(/KUBE-SEP-\S+: DNAT to 192\.168\.\d+\.\d+:80 \(test-/);
+    await expect(rules.reading.getByRole("listitem").last()).toHaveText(/^POSTROUTING → KUBE-POSTROUTING: masquerade: (yes|no)/);
 
     // The path's steps jump to their rule.
     await rules.pathSteps.filter({ hasText: /^KUBE-SEP-/ }).last().click();

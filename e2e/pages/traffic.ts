@@ -78,7 +78,7 @@ export class TrafficPage {
     await expect(this.podTable).toHaveCount(0);
   }
 
-  /** Switches kube-proxy (ConfigMap, apply, DaemonSet restart) from the panel. */
+  /** Switches kube-proxy (the ConfigMap through sed into kubectl replace, then a DaemonSet restart) from the panel. */
   async switchProxy(mode: "iptables" | "IPVS", scheduler?: string) {
     const form = this.panel.getByRole("form", { name: "kube-proxy mode" });
     await form.getByRole("radio", { name: mode }).check();
@@ -119,12 +119,15 @@ export class RulesViewer {
   /** The lines marked as the last request's path (marked in words for screen readers too). */
   readonly onPath: Locator;
   readonly pathSteps: Locator;
+  /** The last request's path read in words, one item per rule. */
+  readonly reading: Locator;
 
   constructor(page: Page, node: string) {
     this.dialog = page.getByRole("dialog", { name: `Rules on ${node}` });
     this.lines = this.dialog.getByRole("list", { name: `Rules of ${node}` });
     this.onPath = this.lines.getByRole("listitem").filter({ hasText: "on the path:" });
     this.pathSteps = this.dialog.getByRole("list", { name: "Path of the last request" }).getByRole("button");
+    this.reading = this.dialog.getByRole("list", { name: "The last request, step by step" });
   }
 
   async sendOneRequest() {

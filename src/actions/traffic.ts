@@ -57,25 +57,50 @@ export function configuredProxy(conf: string): { mode: "iptables" | "ipvs"; sche
   return { mode: mode === "ipvs" ? "ipvs" : "iptables", scheduler };
 }
 
-/**
- * The ConfigMap YAML (`kubectl get cm kube-proxy -o yaml`) with `mode:` and `ipvs.scheduler:`
- * set, as a learner would edit it; an error when the text has no such lines.
- */
-export function editProxyConfig(yaml: string, mode: "iptables" | "ipvs", scheduler: string): { ok: true; yaml: string } | { ok: false; error: string } {
-  const modeLine = /^(\s+)mode: .*$/m;
-  const schedulerLine = /^(\s+)scheduler: .*$/m;
-  if (!modeLine.test(yaml) || !schedulerLine.test(yaml)) return { ok: false, error: "The kube-proxy ConfigMap has no mode: / scheduler: lines to edit." };
-  const out = yaml.replace(modeLine, `$1mode: "${mode === "iptables" ? "" : mode}"`).replace(schedulerLine, `$1scheduler: "${scheduler}"`);
-  return { ok: true, yaml: out };
-}
-
-/** Writes `text` to `file` through the shell, the way a learner pastes it: one heredoc. */
-export function writeFile(file: string, text: string): string {
-  return `cat <<'EOF' > ${file}\n${text.replace(/\n+$/, "")}\nEOF`;
-}
-
-/** The steps of a kube-proxy mode switch: read the ConfigMap, apply the edited file, restart the DaemonSet. */
+/** Reads the kube-proxy ConfigMap (the first step a learner takes: look before you change). */
 export const GET_PROXY_CONFIG = "kubectl -n kube-system get cm kube-proxy -o yaml";
-export const PROXY_FILE = "kube-proxy.yaml";
-export const APPLY_PROXY_CONFIG = `kubectl apply -f ${PROXY_FILE}`;
+/** kube-proxy reads its configuration only when it starts: the DaemonSet's pods are replaced. */
 export const RESTART_PROXY = "kubectl -n kube-system rollout restart daemonset kube-proxy";
+export const PROXY_ROLLOUT_STATUS = "kubectl -n kube-system rollout status daemonset kube-proxy";
+
+/**
+ * The sed expression that sets `key:` (`mode` or `scheduler`) in config.conf to `"value"`, or
+ * "" when it already says so. It names the current value, as a person types it after a look at
+ * `grep mode` (`s/mode: ""/mode: "ipvs"/`, MetalLB's docs do the same for strictARP); a value
+ * that is not a plain quoted word is matched by the key at the start of its line instead.
+ * Undefined when config.conf has no such line.
+ */
+export function sedSet(conf: string, key: "mode" | "scheduler", value: string): string | undefined {
+  const line = new RegExp(`^[ \\t]*${key}: (.*?)[ \\t]*$`, "m").exec(conf);
+  if (!line || !/^[a-z]*$/.test(value)) return undefined;
+  const current = line[1];
+  const unquoted = current.replace(/^"(.*)"$/, "$1");
+  if (unquoted === value || (key === "mode" && value === "" && configuredProxy(conf).mode === "iptables")) return "";
+  // `mode: ""` must name one line only (detectLocalMode's capital M keeps it apart).
+  const literal = `${key}: ${current}`;
+  const once = conf.split("\n").filter((l) => l.includes(literal)).length === 1;
+  if (/^"[a-z]*"$/.test(current) && once) return `s/${literal}/${key}: "${value}"/`;
+  return `s/^\\( *${key}:\\).*/\\1 "${value}"/`;
+}
+
+/**
+ * The one line that edits kube-proxy's ConfigMap, as people type it: get it as YAML, sed the
+ * lines, replace it from stdin. `kubectl replace` (not apply) stores no last-applied annotation,
+ * so a later `get cm kube-proxy -o yaml | grep mode` prints only the real `mode:` line.
+ * `conf` is config.conf's text now; iptables is kubeadm's `mode: ""`. Undefined when nothing
+ * changes; an error when config.conf lacks the lines.
+ */
+export function setProxyConfig(conf: string, mode: "iptables" | "ipvs", scheduler: string): { ok: true; command?: string } | { ok: false; error: string } {
+  const edits = [sedSet(conf, "mode", mode === "iptables" ? "" : mode), sedSet(conf, "scheduler", scheduler)];
+  if (edits.some((e) => e === undefined)) return { ok: false, error: "The kube-proxy ConfigMap has no mode: / scheduler: lines to edit." };
+  const exprs = edits.filter((e): e is string => !!e);
+  if (exprs.length === 0) return { ok: true };
+  return { ok: true, command: `${GET_PROXY_CONFIG} | sed ${exprs.map((e) => `-e '${e}'`).join(" ")} | kubectl replace -f -` };
+}
+
+/** A kube-proxy switch, every line of it: edit the ConfigMap (when it changes), restart the DaemonSet. */
+export function switchProxyCommands(conf: string, mode: "iptables" | "ipvs", scheduler: string): { ok: true; commands: string[] } | { ok: false; error: string } {
+  const set = setProxyConfig(conf, mode, scheduler);
+  if (!set.ok) return set;
+  return { ok: true, commands: [...(set.command ? [set.command] : []), RESTART_PROXY] };
+}

@@ -1,8 +1,9 @@
 /**
- * The one door from the UI to the engine's traffic generators. Traffic actions are not kubectl
- * commands, so they are not echoed in the terminal; the store's `cluster` is a recording view
- * that logs every `traffic.start/stop/resetMetrics` call (`{ traffic: … }` entries), so a saved,
- * shared or undone lab replays them at the same point.
+ * The one door from the UI to the engine's traffic generators. A generator is not a kubectl
+ * command, so nothing is run in the terminal; the store's `cluster` is a recording view that logs
+ * every `traffic.start/stop/resetMetrics` call (`{ traffic: … }` entries), so a saved, shared or
+ * undone lab replays them at the same point, and shows each start and stop in the terminal as a
+ * comment with the real-world loop it stands for (src/store/trafficNote.ts; replay shows it again).
  */
 import type { TrafficSpec } from "../engine/api";
 import { labStore } from "../store";

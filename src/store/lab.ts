@@ -12,6 +12,7 @@ import { LogRecorder } from "./log";
 import { replaySync, type ClusterFactory, type LabSession, type Replayed } from "./replay";
 import { DEFAULT_SCENARIO_ID, findScenario } from "./scenarios";
 import { STEP_MS } from "./speeds";
+import { trafficStartNote, trafficStopNote } from "./trafficNote";
 import { appendEntries, commandEntries, CONTINUATION_PROMPT, pushHistory, type NewEntry, type TerminalEntry, type TerminalState } from "./terminal";
 
 export type { ClusterFactory } from "./replay";
@@ -153,7 +154,7 @@ export interface LabInit {
  * `iptables-save`, say) are recorded too, as quiet execs and advances, because they move the
  * engine's clock and the replay must do the same. Everything else passes through untouched.
  */
-function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: () => boolean, emit: (record: ExecRecord) => void): Cluster {
+function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: () => boolean, emit: (record: ExecRecord) => void, note: (text: string) => void): Cluster {
   return new Proxy(target, {
     get(t, prop) {
       if (prop === "exec")
@@ -180,12 +181,19 @@ function recordingView(target: Cluster, recorder: LogRecorder, terminalReady: ()
           ...traffic,
           start(spec: TrafficSpec) {
             const r = traffic.start(spec);
-            if (r.ok) recorder.traffic({ traffic: "start", spec: structuredClone(spec) });
+            if (r.ok) {
+              recorder.traffic({ traffic: "start", spec: structuredClone(spec) });
+              note(trafficStartNote(spec, t.snapshot()));
+            }
             return r;
           },
           stop(id: number) {
+            const was = traffic.running().find((g) => g.id === id);
             const r = traffic.stop(id);
-            if (r) recorder.traffic({ traffic: "stop", id });
+            if (r) {
+              recorder.traffic({ traffic: "stop", id });
+              note(trafficStopNote(was, t.snapshot()));
+            }
             return r;
           },
           resetMetrics() {
@@ -226,7 +234,10 @@ export function createLabStore(factory: ClusterFactory, options: ClusterOptions 
     raw = r.cluster;
     unsubscribe = r.cluster.subscribe((snapshot) => set({ snapshot }));
     return {
-      cluster: recordingView(r.cluster, r.recorder, terminalReady, emitExec),
+      cluster: recordingView(r.cluster, r.recorder, terminalReady, emitExec, (text) =>
+        // A traffic generator's note: shown like a comment typed at the prompt, never run (trafficNote.ts).
+        set((s) => ({ terminal: { ...s.terminal, entries: appendEntries(s.terminal.entries, [{ kind: "command", prompt: s.terminal.prompt, text }]) } })),
+      ),
       snapshot: r.cluster.snapshot(),
       startTime: r.startTime,
       elapsedSeconds: Math.floor((r.cluster.now() - r.startTime) / 1000),

@@ -51,6 +51,15 @@ describe("replaying a lab", () => {
     const r = replaySync(createCluster, session);
     expect(r.cluster.traffic.metrics()).toEqual(s().cluster!.traffic.metrics());
     expect(r.cluster.traffic.metrics().targets["default/my-service"].requests).toBeGreaterThan(50);
+    // The terminal showed each call as a comment (never run, never in the history), and replay shows the same.
+    const notes = s().terminal.entries.filter((e) => e.text.startsWith("# traffic"));
+    expect(notes.map((e) => e.text)).toEqual([
+      "# traffic: client → my-service:8080, 20 req/s (like: kubectl exec client -- sh -c 'while true; do curl -s -o /dev/null http://my-service:8080 & sleep 0.05; done')",
+      "# traffic stopped: client → my-service:8080 (like: Ctrl+C in its loop)",
+    ]);
+    expect(s().terminal.history.some((h) => h.startsWith("#"))).toBe(false);
+    expect(session.log.some((e) => typeof e === "string" && e.startsWith("#"))).toBe(false);
+    expect(r.terminal.entries.map((e) => [e.kind, e.text])).toEqual(s().terminal.entries.map((e) => [e.kind, e.text]));
   });
 
   it("gives the same result in time slices, reporting progress", async () => {

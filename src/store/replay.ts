@@ -7,6 +7,7 @@
 import type { Cluster, ClusterOptions } from "../engine/api";
 import { applyTraffic, LogRecorder, type LogEntry } from "./log";
 import { findScenario } from "./scenarios";
+import { trafficNote } from "./trafficNote";
 import { appendEntries, commandEntries, pushHistory, type NewEntry, type TerminalState } from "./terminal";
 
 /** What a lab is, as saved and shared: where it started and what happened since. */
@@ -75,8 +76,12 @@ export function* replaySteps(factory: ClusterFactory, session: LabSession): Gene
         if (left > ms) yield done;
       }
     } else if (typeof entry === "object" && "traffic" in entry) {
+      const running = cluster.traffic.running();
       applyTraffic(cluster, entry);
       recorder.traffic(entry);
+      // The same note the live lab showed (only calls that worked are logged).
+      const note = trafficNote(entry, cluster.snapshot(), running);
+      if (note) added.push({ kind: "command", prompt: cluster.prompt(), text: note });
     } else if (typeof entry === "object") {
       cluster.exec(entry.q);
       recorder.quiet(entry.q);

@@ -79,13 +79,15 @@ export const SCENARIOS: readonly Scenario[] = [
     id: "slow-lc",
     title: "A slow pod behind an lc Service",
     description:
-      "kube-proxy in IPVS mode with the lc (least connection) scheduler; web has two fast pods and one orphan pod, web-slow, that answers after 2 s.",
+      "kube-proxy in IPVS mode with the lc (least connection) scheduler; web has two fast pods and one orphan pod, web-slow, that answers after 2 s; a curl client pod sends the traffic.",
     options: { proxyMode: "ipvs", ipvsScheduler: "lc" },
     steps: [
       "kubectl create deployment web --image=nginx --replicas=2 --port=80",
       "kubectl run web-slow --image=nginx --labels=app=web --port=80",
       "kubectl annotate pod web-slow podflow.dev/response-delay=2s",
       "kubectl expose deployment web --port=80",
+      // The pod the traffic comes from, as in the lessons.
+      "kubectl run client --image=curlimages/curl -- sleep infinity",
       15_000,
     ],
   },

@@ -1,4 +1,6 @@
 import type { Res as ExecResult } from "./result";
+import { breToJs, escapeRegExp } from "./regex";
+import { sed } from "./sed";
 
 type Filter = (args: string[], input: string) => ExecResult;
 
@@ -135,6 +137,7 @@ export const FILTERS: Record<string, Filter> = {
     if (args.includes("-r")) ls.reverse();
     return ok(join(args.includes("-u") ? [...new Set(ls)] : ls));
   },
+  sed,
   uniq(_args, input) {
     return ok(join(lines(input).filter((l, i, a) => i === 0 || a[i - 1] !== l)));
   },
@@ -145,21 +148,4 @@ function count(args: string[]): number {
   if (i >= 0) return Number(args[i + 1]?.replace("+", "")) || 10;
   const short = args.find((a) => /^-\d+$/.test(a));
   return short ? Number(short.slice(1)) : 10;
-}
-
-function escapeRegExp(p: string): string {
-  return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** GNU grep's basic regular expressions: `|+?(){}` are literal unless escaped. */
-function breToJs(p: string): string {
-  let out = "";
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\\" && i + 1 < p.length) {
-      const n = p[++i];
-      out += "|+?(){}".includes(n) ? n : `\\${n}`;
-    } else out += "|+?(){}".includes(c) ? `\\${c}` : c;
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import { kubeadm } from "./kubeadm";
 import { podEnv, runInPod, podPrompt } from "./pod";
 import { tokenize, type Expander, type Token } from "./tokenize";
 import { FILTERS } from "./filters";
+import { parseSedArgs } from "./sed";
 import { klogPrefix } from "../util/klog";
 import { unixDate } from "../util/time";
 import { runNodeTool } from "./node-tools";
@@ -33,7 +34,7 @@ const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
 
 /**
  * The lab terminal's line interpreter. It is deliberately small: it runs kubectl, the node tools
- * and a few shell built-ins, with quotes, `;`, `&&`, `||`, pipes into grep/wc/head/tail/sort,
+ * and a few shell built-ins, with quotes, `;`, `&&`, `||`, pipes into grep/sed/wc/head/tail/sort,
  * `>`/`>>` redirection and heredocs. Anything else gets bash's own "command not found".
  */
 export class Shell {
@@ -302,6 +303,7 @@ export class Shell {
 
   /** `grep PATTERN FILE…`, `wc -l FILE`: text tools read named files instead of stdin. */
   private filterWithFiles(cmd: string, args: string[], stdin: string | undefined): Res {
+    if (cmd === "sed") return this.sedWithFiles(args, stdin);
     const f = FILTERS[cmd];
     // grep's `-e PATTERN` takes the next word; with -e every other operand is a file.
     const operands = args.filter((a, i) => !a.startsWith("-") && !(cmd === "grep" && args[i - 1] === "-e"));
@@ -315,6 +317,42 @@ export class Shell {
       input += content;
     }
     return f(args.filter((a) => !fileArgs.includes(a)), input);
+  }
+
+  /** `sed SCRIPT FILE…` reads the files (GNU: "can't read" and exit 2 for a missing one); `sed -i` writes each back. */
+  private sedWithFiles(args: string[], stdin: string | undefined): Res {
+    const parsed = parseSedArgs(args);
+    if (!parsed.ok || parsed.args.files.length === 0) return FILTERS.sed(args, stdin ?? "");
+    const { files, inPlace } = parsed.args;
+    const script = args.filter((a) => !files.includes(a));
+    const onControlPlane = this.context.kind === "node" && this.context.node === "controlplane";
+    const read = (name: string) => (onControlPlane ? this.cluster.files.read(name) : undefined);
+    let stderr = "";
+    let exitCode = 0;
+    if (!inPlace) {
+      let input = "";
+      for (const name of files) {
+        const content = read(name);
+        if (content === undefined) {
+          stderr += `sed: can't read ${name}: No such file or directory\n`;
+          exitCode = 2;
+        } else input += content;
+      }
+      const r = FILTERS.sed(script, input);
+      return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode || exitCode };
+    }
+    for (const name of files) {
+      const content = read(name);
+      if (content === undefined) {
+        stderr += `sed: can't read ${name}: No such file or directory\n`;
+        exitCode = 2;
+        continue;
+      }
+      const r = FILTERS.sed(script, content);
+      if (r.exitCode !== 0) return r;
+      this.cluster.files.write(name, r.stdout);
+    }
+    return { stdout: "", stderr, exitCode };
   }
 
   private kubectl(args: string[], stdin: string | undefined): Res {
@@ -405,6 +443,6 @@ const HELP = `Podflow lab terminal — a simulated kubeadm cluster (Kubernetes v
   cat > FILE <<EOF       write a file (end with a line EOF); kubectl apply -f FILE
   history, clear, help
 
-Pipes into grep, wc -l, head, tail and sort work; so do ';', '&&' and '||',
+Pipes into grep, sed, wc -l, head, tail and sort work; so do ';', '&&' and '||',
 $(command), and variables: NP=$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')
 `;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contextOf, lessonLab, type LessonLab } from "../testing";
 import type { Action, CommandRecord, Step } from "../types";
-import { chainsOf, proxyConfigYaml, rulesLesson } from "./06-rules";
+import { chainsOf, rulesLesson, TO_IPVS } from "./06-rules";
 
 const step = (id: string): Step => rulesLesson.steps.find((s) => s.id === id)!;
 
@@ -57,12 +57,12 @@ describe("lesson 6: where the rules live", () => {
     expect(info.seps.map((s) => s.ip).sort()).toEqual(ctxOf(t).snapshot.pods.filter((p) => p.metadata.labels?.app === "test").map((p) => p.status.podIP).sort());
   });
 
-  it("writes the kube-proxy ConfigMap back with its mode line", () => {
+  it("switches the mode with one sed line into kubectl replace, and grep mode shows only the mode: line before and after", () => {
     const t = lab();
-    const cm = ctxOf(t).snapshot.configMaps.find((c) => c.metadata.name === "kube-proxy")!;
-    const yaml = proxyConfigYaml(cm);
-    expect(yaml).toMatch(/^ {4}mode: ""$/m);
-    expect(yaml).toContain("  config.conf: |-\n    apiVersion: kubeproxy.config.k8s.io/v1alpha1");
+    const actions = (step("switch-ipvs").showMe as (c: ReturnType<typeof ctxOf>) => readonly Action[])(ctxOf(t));
+    expect(actions.slice(1, 2)).toEqual([TO_IPVS]);
+    type(t.l, ...actions.filter((a): a is string => typeof a === "string").slice(0, 3));
+    expect(t.commands.map((c) => c.result.stdout)).toEqual(['    mode: ""\n', "configmap/kube-proxy replaced\n", '    mode: "ipvs"\n']);
   });
 
   describe("kube-proxy", () => {

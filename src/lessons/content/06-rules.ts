@@ -5,7 +5,7 @@
  * after switching kube-proxy to IPVS the real way (ConfigMap + restart): ipvsadm and kube-ipvs0.
  */
 import type { ConfigMap } from "../../engine/cluster/types";
-import { APPLY_PROXY_CONFIG, configuredProxy, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../actions/traffic";
+import { configuredProxy, GET_PROXY_CONFIG, PROXY_ROLLOUT_STATUS, RESTART_PROXY, setProxyConfig } from "../../actions/traffic";
 import { closedFlows, fail, fromPod, pass, pod, promptNode, ran, ranOk, readyPods, service, toService, wait } from "../checks";
 import type { CheckContext, CommandRecord, Lesson } from "../types";
 
@@ -17,6 +17,10 @@ const NAT = /-t\s*nat\b|--table[= ]nat\b/;
 const RESTART = /\brollout\s+restart\b[^\n]*kube-proxy/;
 const CM_CHANGED = /configmap\/kube-proxy (configured|replaced|edited|patched)/;
 const CURL_SERVICE = "kubectl exec client -- curl -s my-service:8080";
+/** Where the mode is set: only the real `mode:` line prints (kubectl replace keeps no last-applied copy). */
+const GET_MODE = `${GET_PROXY_CONFIG} | grep mode`;
+/** kubeadm's `mode: ""` to IPVS in one line, as the traffic panel types it. */
+export const TO_IPVS = `${GET_PROXY_CONFIG} | sed -e 's/mode: ""/mode: "ipvs"/' | kubectl replace -f -`;
 
 /** The node the client pod runs on (where its connections are translated). */
 const clientNode = (ctx: CheckContext) => ctx.memory.clientNode || pod(ctx.snapshot, "client")?.spec.nodeName || "node01";
@@ -65,21 +69,6 @@ function lastIndex(ctx: CheckContext, match: (c: CommandRecord) => boolean): num
 }
 
 const proxyConfigMap = (ctx: CheckContext): ConfigMap | undefined => ctx.snapshot.configMaps.find((c) => c.metadata.name === "kube-proxy" && c.metadata.namespace === "kube-system");
-
-/** A YAML block scalar for a multi-line string, indented under a key at two spaces. */
-function block(text: string): string {
-  const body = text.replace(/\n$/, "");
-  return `${text.endsWith("\n") ? "|" : "|-"}\n${body
-    .split("\n")
-    .map((l) => (l ? `    ${l}` : ""))
-    .join("\n")}`;
-}
-
-/** The kube-proxy ConfigMap as a learner would save it from `kubectl get cm -o yaml`, trimmed of what the server adds. */
-export function proxyConfigYaml(cm: ConfigMap): string {
-  const data = Object.entries(cm.data ?? {}).map(([k, v]) => `  ${k}: ${block(v)}`);
-  return ["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: kube-proxy", "  namespace: kube-system", "data:", ...data].join("\n");
-}
 
 export const rulesLesson: Lesson = {
   id: "rules",
@@ -262,14 +251,18 @@ The rules panel of {{clientNode}} opens with the request's path lit up.`,
         answer: 0,
         reveal: "kube-proxy reads the ConfigMap once, at start. The DaemonSet is restarted and its new pods come up in the new mode, one node at a time.",
       },
-      body: `kube-proxy's mode is set in the ConfigMap \`kube-proxy\` in kube-system: the line \`mode: ""\` in config.conf (empty means iptables). Change it to \`mode: "ipvs"\`:
+      body: `kube-proxy's mode is set in the ConfigMap \`kube-proxy\` in kube-system: the line \`mode: ""\` in config.conf (empty means iptables). Look at it:
+
+$ ${GET_MODE}
+
+Change it to \`mode: "ipvs"\`, in the editor:
 
 $ kubectl -n kube-system edit configmap kube-proxy
 
-(Or save it to a file with \`kubectl -n kube-system get cm kube-proxy -o yaml > kube-proxy.yaml\`, edit it with \`vi kube-proxy.yaml\` and \`kubectl apply -f kube-proxy.yaml\`.) Then restart kube-proxy and wait for it:
+(Or in one line, the way MetalLB's docs edit this ConfigMap: sed the line and replace the ConfigMap with the result, read from stdin (\`-f -\`): \`${TO_IPVS}\`.) Then restart kube-proxy and wait for it:
 
-$ kubectl -n kube-system rollout restart daemonset kube-proxy
-$ kubectl -n kube-system rollout status daemonset kube-proxy`,
+$ ${RESTART_PROXY}
+$ ${PROXY_ROLLOUT_STATUS}`,
       check(ctx) {
         const ps = ctx.proxies();
         if (ps.length > 0 && ps.every((p) => p.mode === "ipvs" && p.running && !p.stale)) return pass;
@@ -278,7 +271,7 @@ $ kubectl -n kube-system rollout status daemonset kube-proxy`,
         const restarted = lastIndex(ctx, (c) => c.result.exitCode === 0 && RESTART.test(c.line));
         if (mode !== "ipvs") {
           if (onNode) return fail(onNode);
-          if (restarted >= 0) return fail('kube-proxy restarted, but its ConfigMap still says iptables. Set `mode: "ipvs"` in config.conf, apply it, then restart again.');
+          if (restarted >= 0) return fail('kube-proxy restarted, but its ConfigMap still says iptables. Set `mode: "ipvs"` in config.conf, save it, then restart again.');
           return fail();
         }
         const changed = lastIndex(ctx, (c) => CM_CHANGED.test(c.result.stdout));
@@ -287,17 +280,18 @@ $ kubectl -n kube-system rollout status daemonset kube-proxy`,
       },
       hints: [
         'In the editor, find `mode: ""` (near the end of config.conf) and make it `mode: "ipvs"`.',
+        `Or in one line: \`${TO_IPVS}\`.`,
         "Then `kubectl -n kube-system rollout restart daemonset kube-proxy`.",
       ],
       showMe(ctx) {
-        const cm = proxyConfigMap(ctx);
-        if (!cm) return [];
-        const edited = editProxyConfig(proxyConfigYaml(cm), "ipvs", configuredProxy(cm.data?.["config.conf"] ?? "").scheduler);
-        if (!edited.ok) return [];
-        return [GET_PROXY_CONFIG, writeFile(PROXY_FILE, edited.yaml), APPLY_PROXY_CONFIG, RESTART_PROXY, "kubectl -n kube-system rollout status daemonset kube-proxy"];
+        const conf = proxyConfigMap(ctx)?.data?.["config.conf"];
+        if (conf === undefined) return [];
+        const set = setProxyConfig(conf, "ipvs", configuredProxy(conf).scheduler);
+        if (!set.ok) return [];
+        return [GET_MODE, ...(set.command ? [set.command] : []), GET_MODE, RESTART_PROXY, PROXY_ROLLOUT_STATUS];
       },
       explain: `The DaemonSet replaced its pods one node at a time; each new kube-proxy read \`mode: "ipvs"\` and programmed its node with IPVS instead of iptables chains. Services, ClusterIPs and endpoints did not change: only how each node implements them. (On a real node the IPVS kernel modules must be available; these nodes have them.)`,
-      notes: "While it rolls, the nodes disagree: some iptables, some IPVS. Both work, which is why the switch needs no downtime. The traffic panel's kube-proxy form does exactly these commands.",
+      notes: "While it rolls, the nodes disagree: some iptables, some IPVS. Both work, which is why the switch needs no downtime. The traffic panel's kube-proxy form types the one-line sed version, then the restart.",
     },
     {
       id: "ipvs",

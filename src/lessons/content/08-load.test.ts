@@ -113,20 +113,26 @@ describe("ipvs", () => {
     perform(l, actions);
     expect(check(contextOf(l))).toEqual({ status: "pass" });
   });
+  it("edits the ConfigMap in one line, the way the Traffic panel types it", () => {
+    const [look, edit, restart] = switchToIpvs(contextOf(at("ipvs")), "rr");
+    expect(look).toBe('kubectl -n kube-system get cm kube-proxy -o yaml | grep -e "mode:" -e "scheduler:"');
+    expect(edit).toBe(`kubectl -n kube-system get cm kube-proxy -o yaml | sed -e 's/mode: ""/mode: "ipvs"/' -e 's/scheduler: ""/scheduler: "rr"/' | kubectl replace -f -`);
+    expect(restart).toBe("kubectl -n kube-system rollout restart daemonset kube-proxy");
+  });
   it("asks for the ConfigMap first", () => {
     expect(check(contextOf(at("ipvs")))).toEqual(failWith("still says iptables"));
   });
   it("a ConfigMap without a restart changes nothing", () => {
     const l = at("ipvs");
-    const [, write, apply] = switchToIpvs(contextOf(l), "rr");
-    perform(l, [write, apply]);
+    const [, edit] = switchToIpvs(contextOf(l), "rr");
+    perform(l, [edit]);
     advance(l, 5000);
     expect(check(contextOf(l))).toEqual(failWith("reads it only when it starts"));
   });
   it("waits while the DaemonSet restarts", () => {
     const l = at("ipvs");
-    const [, write, apply, restart] = switchToIpvs(contextOf(l), "rr");
-    perform(l, [write, apply, restart]);
+    const [, edit, restart] = switchToIpvs(contextOf(l), "rr");
+    perform(l, [edit, restart]);
     expect(check(contextOf(l))).toMatchObject({ status: "wait" });
   });
   it("the wrong scheduler", () => {
@@ -136,8 +142,8 @@ describe("ipvs", () => {
   });
   it("one restarted pod is not enough", () => {
     const l = at("ipvs");
-    const [, write, apply] = switchToIpvs(contextOf(l), "rr");
-    perform(l, [write, apply]);
+    const [, edit] = switchToIpvs(contextOf(l), "rr");
+    perform(l, [edit]);
     const proxyPod = l.lab.getState().snapshot.pods.find((p) => p.metadata.name.startsWith("kube-proxy-") && p.spec.nodeName === "node01")!;
     run(l, `kubectl -n kube-system delete pod ${proxyPod.metadata.name}`);
     advance(l, 10_000);

@@ -4,7 +4,7 @@
  * Traffic comes from the traffic generator; the counts are read from the connections themselves.
  */
 import type { FlowEvent } from "../../engine/api";
-import { APPLY_PROXY_CONFIG, configuredProxy, DELAY_ANNOTATION, editProxyConfig, GET_PROXY_CONFIG, PROXY_FILE, RESTART_PROXY, writeFile } from "../../actions/traffic";
+import { configuredProxy, DELAY_ANNOTATION, GET_PROXY_CONFIG, PROXY_ROLLOUT_STATUS, RESTART_PROXY, setProxyConfig } from "../../actions/traffic";
 import { isPodReady } from "../../store/selectors";
 import { closedFlows, deployment, fail, fromPod, livePods, pass, pod, readyEndpoints, readyPods, service, toService, wait } from "../checks";
 import type { Action, CheckContext, CheckResult, Lesson } from "../types";
@@ -74,39 +74,25 @@ function proxyCheck(ctx: CheckContext, scheduler: string): CheckResult {
   const right = (p: { mode: string; scheduler: string }) => p.mode === "ipvs" && (p.scheduler || "rr") === scheduler;
   if (proxies.length > 0 && proxies.every((p) => right(p) && p.running && !p.stale)) return pass;
   const conf = configuredProxy(proxyConfigText(ctx));
-  if (conf.mode !== "ipvs") return fail(`The kube-proxy ConfigMap still says iptables (\`mode: ""\`). Set \`mode: "ipvs"\` and \`scheduler: "${scheduler}"\`, apply it, then restart kube-proxy.`);
+  if (conf.mode !== "ipvs") return fail(`The kube-proxy ConfigMap still says iptables (\`mode: ""\`). Set \`mode: "ipvs"\` and \`scheduler: "${scheduler}"\`, save it, then restart kube-proxy.`);
   if ((conf.scheduler || "rr") !== scheduler) return fail(`The ConfigMap says \`scheduler: "${conf.scheduler}"\`: this step wants \`"${scheduler}"\`.`);
   if (restarting(ctx) || proxies.some((p) => !p.running || p.stale)) return wait("kube-proxy is restarting, one node at a time…");
   if (proxies.some(right)) return fail("Only some nodes run the new setting: restart the whole DaemonSet: `kubectl -n kube-system rollout restart daemonset kube-proxy`.");
   return fail("The ConfigMap is right, but kube-proxy reads it only when it starts: `kubectl -n kube-system rollout restart daemonset kube-proxy`.");
 }
 
-/** Indents every line of a block scalar. */
-const indent = (text: string, by: string) =>
-  text
-    .split("\n")
-    .map((l) => (l ? by + l : l))
-    .join("\n");
-
 /**
  * The commands that switch kube-proxy to IPVS with `scheduler`, as the Traffic panel types them:
- * show the two lines, write the edited ConfigMap to a file, apply it, restart the DaemonSet.
+ * show the two lines, sed them into `kubectl replace -f -`, restart the DaemonSet and wait.
  */
 export function switchToIpvs(ctx: CheckContext, scheduler: string): Action[] {
-  const cm = ctx.snapshot.configMaps.find((c) => c.metadata.namespace === "kube-system" && c.metadata.name === "kube-proxy");
-  if (!cm?.data) return [];
-  const data = Object.entries(cm.data)
-    .map(([k, v]) => `  ${k}: |-\n${indent(v, "    ")}`)
-    .join("\n");
-  const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\n  labels:\n    app: kube-proxy\ndata:\n${data}\n`;
-  const edited = editProxyConfig(manifest, "ipvs", scheduler);
-  if (!edited.ok) return [];
+  const set = setProxyConfig(proxyConfigText(ctx), "ipvs", scheduler);
+  if (!set.ok) return [];
   return [
     `${GET_PROXY_CONFIG} | grep -e "mode:" -e "scheduler:"`,
-    writeFile(PROXY_FILE, edited.yaml),
-    APPLY_PROXY_CONFIG,
+    ...(set.command ? [set.command] : []),
     RESTART_PROXY,
-    "kubectl -n kube-system rollout status daemonset kube-proxy",
+    PROXY_ROLLOUT_STATUS,
     "kubectl -n kube-system get pods -l k8s-app=kube-proxy -o wide",
   ];
 }
@@ -156,15 +142,12 @@ While it runs, watch the **Served** column under Live figures: requests per pod.
       title: "Switch kube-proxy to IPVS",
       body: `kube-proxy reads its mode from the ConfigMap \`kube-proxy\` in kube-system, and only when it starts. So switching takes two moves: set \`mode: "ipvs"\` and \`scheduler: "rr"\` (round robin) in the ConfigMap, then restart the kube-proxy pods.
 
-The Traffic panel's **kube-proxy mode** form types both moves into the terminal for you: choose IPVS and rr, then **Apply and restart kube-proxy**. Its main commands:
+The Traffic panel's **kube-proxy mode** form types both moves into the terminal for you: choose IPVS and rr, then **Apply and restart kube-proxy**. It types what you would: one line that pipes the ConfigMap through \`sed\` (one \`-e 's/old/new/'\` per line it changes) into \`kubectl replace -f -\` (\`-\` reads the file from stdin), then the restart:
 
-$ kubectl -n kube-system get cm kube-proxy -o yaml
-$ kubectl apply -f kube-proxy.yaml
-$ kubectl -n kube-system rollout restart daemonset kube-proxy
-
-The lab has no text editor, so the form writes the edited YAML to kube-proxy.yaml with a \`cat <<'EOF'\` heredoc.`,
+$ ${GET_PROXY_CONFIG} | sed -e 's/mode: ""/mode: "ipvs"/' -e 's/scheduler: ""/scheduler: "rr"/' | kubectl replace -f -
+$ ${RESTART_PROXY}`,
       check: (ctx) => proxyCheck(ctx, "rr"),
-      hints: ["Traffic panel → kube-proxy mode: IPVS, scheduler rr, “Apply and restart kube-proxy”.", "After `kubectl apply`, the pods must restart: `kubectl -n kube-system rollout restart daemonset kube-proxy`."],
+      hints: ["Traffic panel → kube-proxy mode: IPVS, scheduler rr, “Apply and restart kube-proxy”.", "After the ConfigMap changes, the pods must restart: `kubectl -n kube-system rollout restart daemonset kube-proxy`."],
       showMe: (ctx) => switchToIpvs(ctx, "rr"),
       explain: `The DaemonSet replaced its pods one node at a time. Each new kube-proxy read the ConfigMap and rebuilt its node's rules for IPVS, the kernel's own load balancer: one virtual server per Service port (the ClusterIP, bound to a dummy interface kube-ipvs0) with the pods as real servers. Editing the ConfigMap alone changes nothing: a node keeps its old rules until its kube-proxy restarts.`,
       highlight: (ctx) => (ctx.memory.clientNode ? { rules: ctx.memory.clientNode } : undefined),

@@ -13,6 +13,8 @@ import { Connections } from "./Connections";
 import { CurlFromNode } from "./CurlFromNode";
 import { annotate, asOf, chainKey, chainsOf, lastFlowThrough, pathLines, type Line } from "./highlight";
 import { describeFlow, PathSteps } from "./PathSummary";
+import { PathReading } from "./PathReading";
+import { readPath } from "./reading";
 import { RuleList } from "./RuleList";
 import { useFlowTick } from "./useFlowTick";
 import "../traffic/traffic.css";
@@ -44,6 +46,12 @@ export default function RulesDialog({ node, onClose }: { node: string; onClose: 
   const latest = useMemo(() => asOf(() => (cluster ? lastFlowThrough(cluster.traffic.flows(), node) : undefined), flowTick), [cluster, node, flowTick]);
   const shownFlow = follow ? latest : pinned;
   const path = useMemo(() => pathLines(lines, shownFlow), [lines, shownFlow]);
+  const pods = useLab((s) => s.snapshot.pods);
+  // The same walk in words; IPVS lc counts the connections open when it chose (from recent flows).
+  const reading = useMemo(() => {
+    const byIp = new Map(pods.filter((p) => p.status.podIP).map((p) => [p.status.podIP!, p.metadata.name]));
+    return asOf(() => readPath(shownFlow, lines, { podName: (ip) => byIp.get(ip), flows: cluster?.traffic.flows() }), flowTick);
+  }, [shownFlow, lines, pods, cluster, flowTick]);
   const onPath = useMemo(() => new Set(path), [path]);
   const chains = useMemo(() => chainsOf(lines), [lines]);
   const visible = useMemo(() => {
@@ -77,45 +85,50 @@ export default function RulesDialog({ node, onClose }: { node: string; onClose: 
           {state && <span className={state === "in sync" ? "muted" : "warn-text"}> · {state}</span>}
           <span className="muted"> · {mode === "ipvs" ? "ipvsadm -Ln, then iptables-save -t nat" : "iptables-save (nat, then filter)"}</span>
         </p>
-        <div className="rules-last">
-          <h3>Last request through these rules</h3>
-          <p className="mono">{shownFlow ? describeFlow(shownFlow) : "None yet: send traffic, or curl a Service from a pod on this node."}</p>
-          <PathSteps steps={path.map((n) => ({ n, label: stepLabel(lines[n]) }))} onJump={jumpTo} />
-          <div className="rules-tools">
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={follow}
-                onChange={(e) => {
-                  setPinned(latest);
-                  setFollow(e.target.checked);
-                }}
-              />
-              Follow new requests
-            </label>
-            <CurlFromNode node={node} />
+        <div className="rules-columns">
+          <section className="rules-last" aria-labelledby="rules-last-title">
+            <h3 id="rules-last-title">Last request through these rules</h3>
+            <p className="mono">{shownFlow ? describeFlow(shownFlow) : "None yet: send traffic, or curl a Service from a pod on this node."}</p>
+            <div className="rules-tools">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={follow}
+                  onChange={(e) => {
+                    setPinned(latest);
+                    setFollow(e.target.checked);
+                  }}
+                />
+                Follow new requests
+              </label>
+              <CurlFromNode node={node} />
+            </div>
+            <PathReading steps={reading} />
+          </section>
+          <div className="rules-raw">
+            <div className="rules-filter">
+              <label>
+                Chain{" "}
+                <select value={chain} onChange={(e) => setChain(e.target.value)}>
+                  <option value="">all chains</option>
+                  {chains.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {c.table} {c.chain} ({c.rules} rule{c.rules === 1 ? "" : "s"})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Find <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder="10.96.0.10, KUBE-SEP-…" />
+              </label>
+              <span className="muted">
+                {visible.length} of {lines.length} lines
+              </span>
+            </div>
+            <PathSteps steps={path.map((n) => ({ n, label: stepLabel(lines[n]) }))} onJump={jumpTo} />
+            <RuleList lines={visible} path={onPath} label={`Rules of ${node}`} />
           </div>
         </div>
-        <div className="rules-filter">
-          <label>
-            Chain{" "}
-            <select value={chain} onChange={(e) => setChain(e.target.value)}>
-              <option value="">all chains</option>
-              {chains.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.table} {c.chain} ({c.rules} rule{c.rules === 1 ? "" : "s"})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Find <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder="10.96.0.10, KUBE-SEP-…" />
-          </label>
-          <span className="muted">
-            {visible.length} of {lines.length} lines
-          </span>
-        </div>
-        <RuleList lines={visible} path={onPath} label={`Rules of ${node}`} />
         <Connections node={node} tick={flowTick} />
       </div>
     </Dialog>

@@ -6,19 +6,17 @@ import { configuredProxy, SCHEDULERS } from "../../actions/traffic";
 import { switchProxyMode } from "./proxyMode";
 import { Select } from "./Select";
 
-/** The kube-proxy ConfigMap's text (what the cluster is told to run). */
-function useConfigured() {
-  const conf = useLab((s) => s.snapshot.configMaps.find((c) => c.metadata.namespace === "kube-system" && c.metadata.name === "kube-proxy")?.data?.["config.conf"] ?? "");
-  return configuredProxy(conf);
-}
+/** The kube-proxy ConfigMap's config.conf (what the cluster is told to run). */
+const useConfText = () => useLab((s) => s.snapshot.configMaps.find((c) => c.metadata.namespace === "kube-system" && c.metadata.name === "kube-proxy")?.data?.["config.conf"] ?? "");
 
 /**
- * kube-proxy's mode (iptables / IPVS) and IPVS scheduler, switched as on a real cluster: edit the
- * ConfigMap, apply it, restart the DaemonSet — each step in the terminal — then watch the nodes
- * come back one by one in the new mode.
+ * kube-proxy's mode (iptables / IPVS) and IPVS scheduler, switched as on a real cluster: one line
+ * that seds the ConfigMap into `kubectl replace -f -`, then a restart of the DaemonSet — each in
+ * the terminal — then watch the nodes come back one by one in the new mode.
  */
 export function ProxyModeForm() {
-  const configured = useConfigured();
+  const conf = useConfText();
+  const configured = configuredProxy(conf);
   const proxies = useTraffic((s) => s.proxies);
   const [mode, setMode] = useState<"iptables" | "ipvs" | null>(null);
   const [scheduler, setScheduler] = useState<string | null>(null);
@@ -27,7 +25,7 @@ export function ProxyModeForm() {
   const sched = scheduler ?? (configured.scheduler || "rr");
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = switchProxyMode(m, m === "ipvs" ? sched : configured.scheduler);
+    const r = switchProxyMode(conf, m, m === "ipvs" ? sched : configured.scheduler);
     setError(r.ok ? null : r.error);
     if (r.ok) {
       setMode(null);
