@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "react";
 import type { ClusterSnapshot } from "../engine/api";
 import { labStore, useLab } from "../store";
 import { formatElapsed } from "../store/selectors";
@@ -61,14 +60,6 @@ export function Narration() {
   const hidden = useNarration((s) => s.hidden);
   const captions = useNarration((s) => s.captions);
   const start = useLab((s) => s.startTime);
-  const log = useRef<HTMLDivElement>(null);
-
-  // Keep the newest caption in view when they overflow.
-  useEffect(() => {
-    const el = log.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [captions]);
-
   const toggle = () => narrationStore.getState().setHidden(!hidden);
   // One toggle button in both states, so it keeps the keyboard focus when pressed.
   return (
@@ -81,10 +72,14 @@ export function Narration() {
       </div>
       {!hidden && (
         <>
-          <div className="narration-log" role="log" aria-live="polite" aria-label="What just happened" ref={log}>
-            {captions.map((c) => (
-              <Line key={c.id} c={c} start={start} />
-            ))}
+          {/* A column-reverse scroller stays scrolled to its end (the newest caption) through new
+              captions and size changes (presentation mode); the inner list keeps reading order. */}
+          <div className="narration-scroll">
+            <div className="narration-log" role="log" aria-live="polite" aria-label="What just happened">
+              {captions.map((c) => (
+                <Line key={c.id} c={c} start={start} />
+              ))}
+            </div>
           </div>
           {captions.length === 0 && <p className="narration-empty">Change the cluster and what it does is told here.</p>}
         </>
