@@ -44,6 +44,11 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/canvas/*", "**/panels/*", "**/app/*", "**/lessons/*", "**/terminal/*"], message: "Shared layers sit under the views: they import only the store, the engine and each other." }] }] },
   },
   {
+    // The narration reads the lab store and asks the canvas to look through the UI store.
+    files: ["src/narration/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/canvas/*", "**/canvas", "**/panels/*", "**/panels", "**/app/*", "**/lessons/*", "**/terminal/*"], message: "The narration imports only the store, the engine, src/ui and src/actions: it points at the canvas through uiStore.focusOn." }] }] },
+  },
+  {
     // DESIGN.md principles 1 and 8: the engine is pure. Time and chance are inputs.
     files: ["src/engine/**/*.ts"],
     ignores: ["src/engine/**/*.test.ts"],

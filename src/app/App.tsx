@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from "react";
 import { IpHover } from "../ui/IpHover";
+import { Narration } from "../narration/Narration";
 import { Dialogs } from "../panels/Dialogs";
 import { Filters } from "../panels/Filters";
 import { RangesBar } from "../panels/RangesBar";
@@ -49,6 +50,7 @@ export function App() {
               <Suspense fallback={<p role="status">Drawing the cluster…</p>}>
                 <Canvas />
               </Suspense>
+              <Narration />
               <Notice />
               {!embedded && <Welcome />}
             </div>

@@ -1,0 +1,45 @@
+import { expect, test } from "./fixtures";
+import { NarrationPage } from "./pages/narration";
+
+test.describe("live narration", () => {
+  test("tells a deleted pod's replacement, and its caption shows the new pod", async ({ lab, page }) => {
+    await page.goto("./#scenario=article");
+    const narration = new NarrationPage(page);
+    const pod = lab.pod(/^test-/);
+    await expect(pod).toBeVisible();
+    const victim = (await pod.getAttribute("aria-label"))!;
+    await expect(narration.log).toBeVisible();
+    await expect(narration.log).toHaveAttribute("aria-live", "polite");
+
+    // Paused, the captions stay put while they are read (the delete still waits for the pod).
+    await lab.pauseButton.click();
+    await lab.run(`kubectl delete pod ${victim}`);
+    const rs = victim.replace(/-[^-]+$/, "");
+    const suffix = victim.slice(rs.length);
+    const created = narration.caption(new RegExp(`ReplicaSet ${rs} created pod ${rs}-\\w+ to get back to 1 replica \\(pod …${suffix} was deleted\\)`));
+    await expect(created).toBeVisible();
+    const text = (await created.textContent())!;
+    const fresh = new RegExp(`created pod (${rs}-\\w+)`).exec(text)![1];
+    expect(fresh).not.toBe(victim);
+    await expect(narration.log).toContainText(`removed pod ${victim}; Calico released its IP`);
+
+    await created.click();
+    await expect(lab.inspector.getByRole("heading", { name: fresh, level: 2 })).toBeVisible();
+  });
+
+  test("can be hidden, and stays hidden after a reload", async ({ lab, page }) => {
+    const narration = new NarrationPage(page);
+    await expect(narration.log).toBeVisible();
+    await narration.hide.click();
+    await expect(narration.log).toBeHidden();
+    await expect(narration.show).toBeVisible();
+
+    await page.reload();
+    await expect(lab.node("controlplane")).toBeVisible();
+    await expect(narration.show).toBeVisible();
+    await expect(narration.log).toBeHidden();
+
+    await narration.show.click();
+    await expect(narration.log).toBeVisible();
+  });
+});
