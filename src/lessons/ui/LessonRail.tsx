@@ -85,6 +85,15 @@ function Verdict({ step, prediction, f }: { step: Step; prediction: number | nul
   );
 }
 
+/** What the step asks the learner to do. */
+function Instruction({ text }: { text: string }) {
+  return (
+    <div className="lesson-instruction" role="group" aria-label="What to do">
+      <LessonText text={text} />
+    </div>
+  );
+}
+
 /**
  * Scrolls `scroller` the least that shows `el` whole (its top, when it is taller than the view),
  * without scrolling the page around it (as `scrollIntoView` would).
@@ -148,19 +157,19 @@ function StepView({ index }: { index: number }) {
           // Done: the instruction folds away so the explanation and "Next" are what is in view.
           <details className="lesson-done-body">
             <summary>What this step asked</summary>
-            <LessonText text={f(step.body)} />
+            <Instruction text={f(step.body)} />
           </details>
         ) : (
-          <LessonText text={f(step.body)} />
+          <Instruction text={f(step.body)} />
         )}
         <p className={`lesson-status ${run.result.status}`} role="status">
           {passed ? "✓ Done" : run.result.status === "wait" ? run.result.message : run.tries > 0 ? "Not yet." : ""}
         </p>
         {!passed && (run.nearMiss || hintText) && (
-          <div className="lesson-hint" ref={hint}>
+          <div className="lesson-hint" ref={hint} role="group" aria-label="Hints">
             {run.nearMiss && <LessonText text={f(run.nearMiss)} />}
             {hintText && (
-              <div className="lesson-hints" role="group" aria-label="Hints">
+              <div className="lesson-hints">
                 <p className="lesson-hint-count">
                   Hint {run.hintsShown} of {step.hints.length}
                 </p>

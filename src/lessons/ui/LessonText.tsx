@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { commandsOf, type Command } from "./commandLines";
 
 /** One line of lesson text with its `code` and **bold**. */
@@ -28,6 +28,21 @@ type CopyState = "idle" | "copied" | "selected";
 function CommandRow({ command }: { command: Command }) {
   const [state, setState] = useState<CopyState>("idle");
   const text = useRef<HTMLPreElement>(null);
+  // A command longer than the rail fades out at the right edge: there is more to scroll to.
+  const [more, setMore] = useState(false);
+  useLayoutEffect(() => {
+    const el = text.current;
+    if (!el) return;
+    const measure = () => setMore(el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    el.addEventListener("scroll", measure, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener("scroll", measure);
+    };
+  }, []);
   useEffect(() => {
     if (state === "idle") return;
     const t = setTimeout(() => setState("idle"), 2500);
@@ -46,7 +61,7 @@ function CommandRow({ command }: { command: Command }) {
   return (
     <div className="lesson-cmd-row">
       {/* Focusable: a long command scrolls sideways, from the keyboard too. */}
-      <pre ref={text} className="lesson-cmd-text" tabIndex={0}>
+      <pre ref={text} className={`lesson-cmd-text${more ? " more" : ""}`} tabIndex={0}>
         {command.lines.map((l, j) => (
           <div key={j}>
             {l.prompt && (
