@@ -24,13 +24,48 @@ export class LessonPage {
   readonly page: Page;
   readonly rail: Locator;
   readonly status: Locator;
+  /** The open step's scrolling area (the header and the footer of actions stay put around it). */
+  readonly stepArea: Locator;
   readonly terminal: TerminalPage;
 
   constructor(readonly lab: LabPage) {
     this.page = lab.page;
     this.rail = this.page.getByRole("complementary", { name: /^Lesson \d+:/ });
     this.status = this.rail.getByRole("status").first();
+    this.stepArea = this.rail.getByRole("region");
     this.terminal = new TerminalPage(this.page);
+  }
+
+  /** What the step asks, shown once its prediction (if any) is answered. */
+  instruction(): Locator {
+    return this.stepArea.getByRole("group", { name: "What to do" });
+  }
+
+  /** The hints box: the check's word on a near miss, and the hint asked for. */
+  hints(): Locator {
+    return this.stepArea.getByRole("group", { name: "Hints" });
+  }
+
+  /** The first command to type, on its line with its copy button. */
+  firstCommand(): Locator {
+    return this.stepArea.getByRole("group", { name: "Commands to type" }).first().locator("pre").first();
+  }
+
+  /** The copy button of the first command. */
+  firstCommandCopy(): Locator {
+    return this.stepArea.getByRole("button", { name: "Copy command" }).first();
+  }
+
+  /** Fails unless `target` is seen whole without scrolling: inside the window and, when it is in the step, inside the step's visible area. */
+  async expectInView(target: Locator, what: string) {
+    const box = await target.boundingBox();
+    expect(box, `${what} is drawn`).not.toBeNull();
+    const viewport = this.page.viewportSize()!;
+    const inStep = await target.evaluate((el) => !!el.closest("section"));
+    const area = inStep ? (await this.stepArea.boundingBox())! : { x: 0, y: 0, width: viewport.width, height: viewport.height };
+    const bottom = Math.min(area.y + area.height, viewport.height);
+    expect(box!.y, `${what}: its top is in view`).toBeGreaterThanOrEqual(area.y - 1);
+    expect(box!.y + box!.height, `${what}: its bottom is in view (not below the fold)`).toBeLessThanOrEqual(bottom + 1);
   }
 
   stepTitle(): Locator {

@@ -40,10 +40,11 @@ export function App() {
       <div className={`app${embedded ? " embedded" : ""}`}>
         {!embedded && <TopBar />}
         <RangesBar />
+        {/* Beside the canvas and the terminal both (a grid in lessons.css): a step, its command and its actions stay in view. */}
+        <Suspense fallback={null}>
+          <LessonRail />
+        </Suspense>
         <div className={`workspace${inspectorOpen && !embedded ? "" : " no-inspector"}`}>
-          <Suspense fallback={null}>
-            <LessonRail />
-          </Suspense>
           <main className="stage" aria-label="Cluster">
             {!embedded && <Filters />}
             <div className="canvas-wrap">

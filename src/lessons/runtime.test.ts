@@ -153,6 +153,27 @@ describe("the lesson runtime", () => {
 });
 
 describe("lesson text and actions", () => {
+  it("brings what a passed step points at into view: the Service and the pods behind it", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("service-vip", 1); // "The Service's own IP", after my-service was exposed
+    l.runtime.skipPrediction();
+    l.lab.getState().enterLine("kubectl get svc my-service");
+    expect(l.runtime.store.getState().step.phase).toBe("passed");
+    const pods = l.lab.getState().snapshot.pods.filter((p) => p.metadata.labels?.app === "test").map((p) => `pod:default/${p.metadata.name}`);
+    expect(pods).toHaveLength(2);
+    expect(l.focused.at(-1)).toEqual(["svc:default/my-service", ...pods]);
+  });
+
+  it("says what a step is about: its own focus, else what it points at", () => {
+    const l = lessonLab(LESSONS);
+    l.runtime.open("service-vip", 0); // expose: the Service does not exist yet, the deployment's pods do
+    const ids = l.runtime.focusIds();
+    expect(ids).toContain("deploy:default/test");
+    expect(ids.filter((id) => id.startsWith("pod:default/test-"))).toHaveLength(2);
+    l.runtime.open("service-vip", 2); // describe: no focus of its own, highlight's my-service
+    expect(l.runtime.focusIds()[0]).toBe("svc:default/my-service");
+  });
+
   it("fills {{names}} from memory and leaves unknown ones visible", () => {
     expect(fill("curl {{ip}} and {{nope}}", { ip: "10.0.0.1" })).toBe("curl 10.0.0.1 and {{nope}}");
   });

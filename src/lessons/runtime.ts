@@ -12,6 +12,7 @@ import type { FlowEvent, TrafficSpec } from "../engine/api";
 import { CONTROL_PLANE_PROMPT, type ExecRecord, type LabStore } from "../store/lab";
 import type { KeyValueStorage } from "../store/storage";
 import type { Selection } from "../ui/store";
+import { selectionFocus } from "./focus";
 import { emptyProgress, loadProgress, saveProgress, type Progress } from "./progress";
 import type { Action, CheckContext, CheckResult, CommandRecord, Lesson, Step } from "./types";
 
@@ -21,6 +22,8 @@ export interface LessonHost {
   /** Starts scenario `id` afresh (synchronously); false if unknown. */
   loadScenario(id: string): boolean;
   select(selection: Selection | null): void;
+  /** Brings canvas objects into view (ids as focus.ts makes them); the inspector must not hide them. */
+  focus?(ids: readonly string[]): void;
   openRules(node: string): void;
   startTraffic(spec: TrafficSpec): { ok: true } | { ok: false; error: string };
   storage?: KeyValueStorage;
@@ -203,7 +206,28 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       return { ...p, lessons: { ...p.lessons, [lesson.id]: { passed: passedIds, completed: before.completed || last } } };
     });
     // Point at the object on the canvas; rules open only on request (a dialog would cover the lesson).
-    if (!s.busy && pointer && "select" in pointer) host.select(pointer.select);
+    if (!s.busy && pointer && "select" in pointer) point(pointer.select);
+  }
+
+  /** Selects an object for the inspector and brings it (a Service with its pods) into view. */
+  function point(selection: Selection) {
+    host.select(selection);
+    host.focus?.(selectionFocus(host.lab.getState().snapshot, selection));
+  }
+
+  /** The canvas ids the open step is about: its `focus`, else what its `highlight` points at. */
+  function focusIds(): string[] {
+    const step = currentStep();
+    if (!step) return [];
+    const ctx = context();
+    try {
+      if (step.focus) return [...step.focus(ctx)];
+      const pointer = pointerOf(step, ctx);
+      return pointer && "select" in pointer ? selectionFocus(ctx.snapshot, pointer.select) : [];
+    } catch (error) {
+      console.error("Podflow: a lesson step's focus() failed.", error);
+      return [];
+    }
   }
 
   function pointerOf(step: Step, ctx: CheckContext): Exclude<Action, string> | undefined {
@@ -315,7 +339,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       else if ("traffic" in a) {
         const r = host.startTraffic(a.traffic);
         if (!r.ok) return { shown, error: r.error };
-      } else if ("select" in a) host.select(a.select);
+      } else if ("select" in a) point(a.select);
       else host.openRules(a.rules);
     }
     return { shown };
@@ -454,6 +478,8 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
       const way = move === undefined ? [] : move === "exit" && node ? ["exit", `ssh ${node}`] : [move];
       return [...way, ...actionsOf(step).map((a) => (typeof a === "string" ? fill(a, memory) : a))];
     },
+    /** The canvas ids the open step is about (the presenter's camera goes there). */
+    focusIds,
     /** Opens the rules of the node the passed step points at. */
     openRules() {
       const node = get().step.rulesNode;

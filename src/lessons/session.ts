@@ -22,6 +22,7 @@ export const lessonRuntime = createLessonRuntime(
     lab: labStore,
     loadScenario: (id) => sessionController.loadScenario(id),
     select: (s) => uiStore.getState().select(s),
+    focus: (ids) => uiStore.getState().focusOn(ids),
     openRules: (node) => uiStore.getState().openDialog({ kind: "rules", node }),
     startTraffic: (spec) => {
       const r = trafficAction({ kind: "start", spec });

@@ -19,11 +19,13 @@ export function lessonLab(lessons: readonly Lesson[], host: { trackCurrent?: boo
   const controller = createSessionController(lab, createCluster, { storage, href: () => "http://localhost/", replaceUrl: () => {} });
   const selected: (Selection | null)[] = [];
   const rulesOpened: string[] = [];
+  const focused: (readonly string[])[] = [];
   const runtime = createLessonRuntime(
     {
       lab,
       loadScenario: (id) => controller.loadScenario(id),
       select: (s) => void selected.push(s),
+      focus: (ids) => void focused.push(ids),
       openRules: (node) => void rulesOpened.push(node),
       startTraffic: (spec: TrafficSpec) => {
         const r = lab.getState().cluster!.traffic.start(spec);
@@ -34,7 +36,7 @@ export function lessonLab(lessons: readonly Lesson[], host: { trackCurrent?: boo
     },
     lessons,
   );
-  return { lab, controller, runtime, storage, selected, rulesOpened };
+  return { lab, controller, runtime, storage, selected, rulesOpened, focused };
 }
 
 export type LessonLab = ReturnType<typeof lessonLab>;

@@ -87,6 +87,12 @@ export interface Step {
   explain: LessonText;
   /** What to point at once the step passes: an object is selected on the canvas; a node's rules are offered as a button. */
   highlight?(ctx: CheckContext): Action | undefined;
+  /**
+   * What the step is about, as canvas ids (see focus.ts: a Service with its pods, say): the camera
+   * brings them into view when a presenter opens the step. Without it, the object `highlight`
+   * points at.
+   */
+  focus?(ctx: CheckContext): readonly string[];
   /** Values to keep for later steps, read when the step passes. */
   remember?(ctx: CheckContext): Record<string, string>;
   /** Values to keep, read when the step opens (after `fresh` has been set up). */

@@ -3,6 +3,7 @@
  * and Service IPs — where they were chosen and which component hands out each kind.
  */
 import { deployment, fail, inCidr, livePods, pass, ran, ranOk, readyPods, service, wait } from "../checks";
+import { deploymentFocus, focusOf, nodesFocus, serviceFocus } from "../focus";
 import type { Lesson } from "../types";
 
 const GET_NODES = /^\s*(kubectl|k)\s+get\s+(nodes?|no)\b/;
@@ -30,6 +31,7 @@ Look at the INTERNAL-IP column.`,
       hints: ["Type `kubectl get nodes -o wide` in the terminal below the canvas."],
       showMe: ["kubectl get nodes -o wide"],
       explain: `The nodes are **172.30.1.2**, **.3** and **.4**. Kubernetes did not choose these: they belong to the network the machines are plugged into (here, the lab's 172.30.1.0/24). The kubelet only reports them. That is range number one.`,
+      focus: (ctx) => nodesFocus(ctx.snapshot),
       highlight: () => ({ select: { kind: "Node", namespace: "", name: "controlplane" } }),
       notes: "Point at the node frames on the canvas: each shows its INTERNAL-IP. Ask where a VM normally gets its IP (DHCP, cloud network) — not from Kubernetes.",
     },
@@ -98,6 +100,7 @@ New pods appear on the canvas as the scheduler places them.`,
       hints: ["`kubectl create deployment test --image=nginx --replicas=3`"],
       showMe: ["kubectl create deployment test --image=nginx --replicas=3", "kubectl rollout status deployment/test", "kubectl get pods -o wide"],
       explain: `Every pod IP is inside 192.168.0.0/16. Look closer: pods on the same node share a prefix. Calico cuts the pod range into blocks of 64 addresses (a /26) and gives each node its own; a node's pods get addresses from its block. The **Pod range** part of the bar above the canvas lists the blocks. So pod IPs are handed out by **Calico's IPAM** (its address manager), on the node, while the pod's network is set up.`,
+      focus: (ctx) => focusOf(deploymentFocus(ctx.snapshot, "test"), nodesFocus(ctx.snapshot)),
       highlight: (ctx) => {
         const p = livePods(ctx.snapshot, { app: "test" })[0];
         return p ? { select: { kind: "Pod", namespace: "default", name: p.metadata.name } } : undefined;
@@ -129,6 +132,7 @@ $ kubectl get svc test`,
       showMe: ["kubectl expose deployment test --port=80", "kubectl get svc test"],
       explain: `The CLUSTER-IP, **{{clusterIP}}**, is inside 10.96.0.0/12: the API server picked it when it stored the Service. No pod and no node owns that address. It is a **virtual IP**: it works only because kube-proxy writes rules for it on every node (lesson 6 opens them). Three ranges, three owners: the network for nodes, Calico for pods, the API server for Services.`,
       remember: (ctx) => ({ clusterIP: service(ctx.snapshot, "test")?.spec.clusterIP ?? "" }),
+      focus: (ctx) => focusOf(serviceFocus(ctx.snapshot, "test"), deploymentFocus(ctx.snapshot, "test")),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "test" } }),
       notes: "The kubernetes Service (10.96.0.1) is the first address of the range: the API server reserves it for itself.",
     },

@@ -5,6 +5,7 @@
 import type { FlowEvent } from "../../engine/api";
 import { closedFlows, deployment, fail, fromPod, livePods, pass, pod, ranOk, readyPods, wait } from "../checks";
 import { isPodReady } from "../../store/selectors";
+import { deploymentFocus } from "../focus";
 import type { CheckContext, Lesson } from "../types";
 
 const tcp = (f: FlowEvent) => f.protocol === "tcp";
@@ -65,6 +66,7 @@ Note the IP of the \`test-…\` pod, not \`client\`. You can also hover a pod on
         const p = readyPods(ctx.snapshot, { app: "test" })[0];
         return { oldPod: p?.metadata.name ?? "", oldIP: p?.status.podIP ?? "", oldNode: p?.spec.nodeName ?? "" };
       },
+      focus: (ctx) => deploymentFocus(ctx.snapshot, "test"),
       highlight: (ctx) => ({ select: { kind: "Pod", namespace: "default", name: ctx.memory.oldPod } }),
     },
     {
@@ -114,6 +116,7 @@ Or select the pod on the canvas and press Delete.`,
         const p = readyPods(ctx.snapshot, { app: "test" }).find((x) => x.metadata.name !== ctx.memory.oldPod);
         return { newPod: p?.metadata.name ?? "", newIP: p?.status.podIP ?? "" };
       },
+      focus: (ctx) => deploymentFocus(ctx.snapshot, "test"),
       highlight: (ctx) => ({ select: { kind: "Pod", namespace: "default", name: ctx.memory.newPod } }),
       notes: "Point at the pod card appearing where the scheduler put it, and at its IP.",
     },

@@ -7,6 +7,7 @@ import type { FlowEvent } from "../../engine/api";
 import type { Service } from "../../engine/cluster/types";
 import { isPodReady } from "../../store/selectors";
 import { closedFlows, endpointPorts, fail, fromPod, livePods, pass, ran, ranOk, readyEndpoints, readyPods, service, toService, wait } from "../checks";
+import { deploymentFocus, focusOf, podFocus, serviceFocus } from "../focus";
 import type { CheckContext, CheckResult, Lesson } from "../types";
 
 const tcp = (f: FlowEvent) => f.protocol === "tcp";
@@ -108,6 +109,7 @@ $ kubectl expose deployment test --port=8080 --target-port=80 --name=my-service
       explain: `\`--port=8080\` is the port on the Service's address. You choose it freely: it is the number you give the teams that call you. \`--target-port=80\` is not a free choice: it must be the port the container really listens on, nginx's 80. Leave it out and it equals \`--port\`. Without \`--name\`, the Service would be called \`test\`, like the deployment.
 
 "Expose" opens nothing to the outside world here: \`my-service\` is of type ClusterIP, reachable only from inside the cluster. \`expose\` also copied the deployment's selector, \`app=test\`, into the Service: that is how it finds its pods (lesson 4).`,
+      focus: (ctx) => focusOf(serviceFocus(ctx.snapshot, "my-service"), deploymentFocus(ctx.snapshot, "test")),
       highlight: () => ({ select: { kind: "Service", namespace: "default", name: "my-service" } }),
       notes: "Draw it: caller → ClusterIP:8080 → pod IP:80. The article compares a Service with HAProxy: one front address, many backends. Fair as a picture, but no proxy process sits in the path (lesson 6 shows the rules that do the work).",
     },
@@ -177,6 +179,7 @@ $ kubectl exec client -- curl -s my-service:8080`,
       showMe: ["kubectl exec client -- curl -s my-service:8080"],
       explain: `nginx answered. The cluster DNS (CoreDNS) turned the name **my-service** into {{clusterIP}}. Then kube-proxy's rules on the client's own node changed the destination from {{clusterIP}}:8080 to one pod's IP and port 80. This time **{{backendPod}}** answered. No process listens on {{clusterIP}}: the address only exists in those rules.`,
       remember: (ctx) => ({ backendPod: lastBackend(ctx, "my-service") }),
+      focus: (ctx) => focusOf(podFocus(["client"]), serviceFocus(ctx.snapshot, "my-service")),
       highlight: (ctx) => {
         const node = readyPods(ctx.snapshot).find((p) => p.metadata.name === "client")?.spec.nodeName;
         return node ? { rules: node } : undefined;
@@ -246,6 +249,7 @@ $ kubectl exec client -- curl -s my-service:8080`,
       showMe: ["kubectl exec client -- curl -s my-service:8080"],
       explain: `It answered through the same name and address as before (**{{backendPod}}** this time). In lesson 2, a caller holding a pod IP lost it when the pod was replaced. A caller holding {{clusterIP}}:8080, or the name my-service, never notices. The Service is the part that stays; its endpoints are the part that moves.`,
       remember: (ctx) => ({ backendPod: lastBackend(ctx, "my-service") }),
+      focus: (ctx) => focusOf(podFocus(["client"]), serviceFocus(ctx.snapshot, "my-service")),
       highlight: (ctx) => (ctx.memory.backendPod ? { select: { kind: "Pod", namespace: "default", name: ctx.memory.backendPod } } : undefined),
       notes: "This is the article's whole point: give the other team the Service, never a pod IP.",
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandLines } from "./commandLines";
+import { commandLines, commandsOf } from "./commandLines";
 
 describe("a lesson's command block", () => {
   it("gives every command a prompt and a heredoc's body none, up to its delimiter", () => {
@@ -14,5 +14,11 @@ describe("a lesson's command block", () => {
       { text: "x", prompt: false },
       { text: "END", prompt: false },
     ]);
+  });
+
+  it("groups a heredoc with its command, for the copy button", () => {
+    const block = ["$ cat <<EOF > svc.yaml", "$ kind: Service", "$ EOF", "$ kubectl apply -f svc.yaml"];
+    expect(commandsOf(block).map((c) => c.copy)).toEqual(["cat <<EOF > svc.yaml\nkind: Service\nEOF", "kubectl apply -f svc.yaml"]);
+    expect(commandsOf(block)[0].lines).toHaveLength(3);
   });
 });
