@@ -8,7 +8,7 @@ const TerminalDock = lazy(() => import("../terminal/TerminalDock"));
  * Presenting, the dock starts about four lines of the large terminal type tall (plus its bar), so
  * the canvas keeps the screen; it can still be dragged taller. 30 px: the dock's slim bar at that size.
  */
-export const PRESENTING_HEIGHT = 30 + 4 * Math.ceil(PRESENTATION_FONT_SIZE * 1.2) + 8;
+export const PRESENTING_HEIGHT = 30 + 4 * Math.ceil(PRESENTATION_FONT_SIZE * 1.2) + 2;
 const MIN_PRESENTING = 80;
 
 /**

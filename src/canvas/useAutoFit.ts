@@ -54,7 +54,7 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
     }
     if (manual.current || !bounds) return;
     const only = drawn ? drawn.split("|").map((id) => ({ id })) : undefined;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: padded(padding, coveredRight()), maxZoom, duration: 300, nodes: only }));
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: padded(padding, coveredRight(), coveredBottom()), maxZoom, duration: 300, nodes: only }));
     return () => cancelAnimationFrame(id);
   }, [flow, bounds, drawn, seq, width, height, padding, maxZoom, selected]);
 
@@ -70,7 +70,7 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
   const onFitView = useCallback(() => {
     manual.current = false;
     setDismissed(seq);
-    void flow.fitView({ padding: padded(padding, coveredRight()), maxZoom, duration: 300 });
+    void flow.fitView({ padding: padded(padding, coveredRight(), coveredBottom()), maxZoom, duration: 300 });
   }, [flow, seq, padding, maxZoom]);
   return { onMoveStart, onFitView };
 }
@@ -85,9 +85,16 @@ function coveredRight(): number {
   return p.left < c.right && p.right > c.left ? Math.round(c.right - p.left) : 0;
 }
 
-/** The fit padding (a fraction of the view) with room on the right for what covers it. */
-function padded(padding: number, right: number) {
-  if (right <= 0) return padding;
+/** How many px of the canvas's bottom the narration's title bar takes (its captions come and go; the camera does not follow them). */
+function coveredBottom(): number {
+  const head = document.querySelector<HTMLElement>(".canvas-wrap .narration-head");
+  return head ? Math.round(head.getBoundingClientRect().height) + 12 : 0;
+}
+
+/** The fit padding (a fraction of the view) with room on the right and at the bottom for what covers them. */
+function padded(padding: number, right: number, bottom: number) {
+  if (right <= 0 && bottom <= 0) return padding;
   const pct = `${Math.round(padding * 100)}%` as const;
-  return { top: pct, bottom: pct, left: pct, right: `${right + 16}px` as const };
+  const px = (n: number) => (n > 0 ? (`${n + 8}px` as const) : pct);
+  return { top: pct, bottom: px(bottom), left: pct, right: px(right) };
 }

@@ -65,7 +65,11 @@ export function Narration() {
   return (
     <section className={`narration${hidden ? " hidden" : ""}`} aria-label="Narration">
       <div className="narration-head">
-        {!hidden && <span className="narration-title">What just happened</span>}
+        {!hidden && (
+          <span className="narration-title" title="Change the cluster and what it does is told here.">
+            What just happened
+          </span>
+        )}
         <button type="button" className="narration-toggle" aria-label={hidden ? "Show narration" : "Hide narration"} onClick={toggle}>
           {hidden ? "Show narration" : "Hide"}
         </button>
@@ -81,7 +85,6 @@ export function Narration() {
               ))}
             </div>
           </div>
-          {captions.length === 0 && <p className="narration-empty">Change the cluster and what it does is told here.</p>}
         </>
       )}
     </section>
