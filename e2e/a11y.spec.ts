@@ -29,6 +29,22 @@ test.describe("accessibility", () => {
     expect(await seriousViolations(page)).toBe("");
   });
 
+  for (const theme of ["light", "dark"] as const) {
+    test(`presenting in the ${theme} theme — traffic, a replacement pod, captions — has no serious or critical axe violations`, async ({ lab, page }) => {
+      await page.goto("./#scenario=slow-lc");
+      await expect(lab.service("web")).toContainText("3 ready endpoints");
+      await page.getByRole("button", { name: "Settings" }).click();
+      await page.getByRole("dialog", { name: "Settings" }).getByLabel("Theme").selectOption(theme);
+      await page.keyboard.press("Escape");
+      await lab.present();
+      const victim = (await lab.pod(/^web-\w+-\w+$/).first().getAttribute("aria-label"))!;
+      await lab.run(`kubectl delete pod ${victim}`);
+      await expect(lab.canvas.getByText(/^new$/).first()).toBeVisible();
+      await lab.pauseButton.click();
+      expect(await seriousViolations(page)).toBe("");
+    });
+  }
+
   test("a lesson (a prediction, then a passed step with its explanation) and the lesson list have no serious or critical axe violations", async ({ page, consoleErrors: _ }) => {
     await page.goto("./#lesson=pod-ips&step=4");
     const rail = page.getByRole("complementary", { name: /^Lesson 2:/ });

@@ -117,3 +117,35 @@ test("endpoint changes show on the Service card, and that its ClusterIP stayed",
   await expect(web).toContainText("ClusterIP unchanged");
   await expect(web).toContainText(ip);
 });
+
+test("presenting at 1280×720, the canvas has at least 70% of the screen", async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("./#scenario=slow-lc");
+  await expect(lab.service("web")).toContainText("3 ready endpoints");
+  await lab.present();
+  const r = await settled(page);
+  expect(r.canvasShare).toBeGreaterThanOrEqual(0.7);
+});
+
+test("a caption brings its pod into view, even after a hand-made zoom", async ({ lab, page }) => {
+  await page.goto("./#scenario=slow-lc");
+  await expect(lab.service("web")).toContainText("3 ready endpoints");
+  await settled(page);
+  // Zoom far in by hand: most of the picture leaves the screen.
+  for (let i = 0; i < 4; i++) await lab.canvas.getByRole("button", { name: /zoom in/i }).click();
+  await expect.poll(async () => (await read(page)).offscreen.length).toBeGreaterThan(0);
+  await lab.pauseButton.click();
+  const victim = (await lab.pod(/^web-\w+-\w+$/).first().getAttribute("aria-label"))!;
+  await lab.run(`kubectl delete pod ${victim}`);
+  const caption = page.getByRole("log", { name: "What just happened" }).getByRole("button", { name: /ReplicaSet \S+ created pod/ });
+  const fresh = /created pod (\S+)/.exec((await caption.textContent())!)![1];
+  await caption.click();
+  const pod = lab.pod(fresh);
+  await expect
+    .poll(async () => {
+      const box = await pod.boundingBox();
+      const canvas = await lab.canvas.boundingBox();
+      return !!box && !!canvas && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width && box.y >= canvas.y && box.y + box.height <= canvas.y + canvas.height;
+    })
+    .toBe(true);
+});

@@ -50,7 +50,7 @@ function CanvasInner() {
   const theme = useResolvedTheme();
   const presentation = useUi((s) => s.presentation);
   const fit = presentation ? FIT_PRESENTING : FIT;
-  const { onMoveStart, onFitView } = useAutoFit(nodes, fit);
+  const { onMoveStart, onFitView, onZoomButton } = useAutoFit(nodes, fit);
   // One boolean subscription for the whole canvas: crossing the threshold re-renders nothing but this.
   const far = useStore(isFar);
   // What the canvas opens on is not news: only later pods and endpoints animate in.
@@ -95,7 +95,7 @@ function CanvasInner() {
       aria-label="Cluster canvas"
       className={[presentation ? "presentation" : "", far ? "far" : ""].join(" ").trim() || undefined}
     >
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} onFitView={onFitView} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={fit} onFitView={onFitView} onZoomIn={onZoomButton} onZoomOut={onZoomButton} />
       <TrafficLayer />
     </ReactFlow>
   );

@@ -25,8 +25,8 @@ export function boundsKey(nodes: readonly CanvasNode[]): string {
  * mode), until the learner pans or zooms by hand: from then on the view is theirs, until they
  * press the fit button. A focus request (a caption, a lesson step: `uiStore.focusOn`) moves the
  * camera onto those objects, and re-fits keep them in view until the learner moves or fits.
- * Returns the handlers for React Flow's onMoveStart (a hand-made move passes an event) and the
- * fit button.
+ * Returns the handlers for React Flow's onMoveStart (a hand-made move passes an event), the zoom
+ * buttons and the fit button.
  */
 export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number; maxZoom: number }) {
   const flow = useReactFlow();
@@ -66,13 +66,18 @@ export function useAutoFit(nodes: readonly CanvasNode[], fit: { padding: number;
     },
     [seq],
   );
+  /** The zoom buttons: a hand-made move too (React Flow passes no event for them). */
+  const onZoomButton = useCallback(() => {
+    manual.current = true;
+    setDismissed(seq);
+  }, [seq]);
   /** The fit button: the whole cluster again, and the camera follows it again. */
   const onFitView = useCallback(() => {
     manual.current = false;
     setDismissed(seq);
     void flow.fitView({ padding: padded(padding, coveredRight(), coveredBottom()), maxZoom, duration: 300 });
   }, [flow, seq, padding, maxZoom]);
-  return { onMoveStart, onFitView };
+  return { onMoveStart, onFitView, onZoomButton };
 }
 
 /** How many px of the canvas's right edge a floating inspector covers right now (0 when it sits beside it or is hidden). */
