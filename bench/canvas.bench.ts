@@ -14,8 +14,10 @@
  *   generators send to ten Services with the clock running at 1×, so the engine routes every
  *   request and the traffic feed animates it (the number of dots in flight is printed);
  * - the pan with 300 pods against a bare React Flow (plain nodes, as many, at the same places,
- *   no edges) panned the same way in the same run, A B A B: the ratio of their p95 frame times
- *   (target ≤ 1.5×), so a slow or busy machine does not move the figure;
+ *   no edges) panned the same way in the same run, A B A B: the ratio of their mean frame times
+ *   (target ≤ 1.5×), so a slow or busy machine does not move the figure. The mean, not the p95:
+ *   frame times come in whole vsync intervals (16.7, 33.3 ms…), so a p95 ratio can only be 1×
+ *   or 2× and tells a single late frame from a slow canvas no better than a coin;
  * - one pod update per frame at 1,000 pods: each frame relabels one pod through the engine
  *   (`kubectl label pod … --overwrite`), so the snapshot, the graph and one card change
  *   (target p95 ≤ 25 ms); every other node object must keep its identity (checked, not timed).
@@ -240,10 +242,11 @@ async function main(): Promise<void> {
       });
     }
     const p95 = (f: number[]) => percentile([...f].sort((a, b) => a - b), 0.95);
+    const mean = (f: number[]) => f.reduce((a, b) => a + b, 0) / Math.max(1, f.length);
     report("canvas: frame time panning, 300 pods", mine, 30);
     report("canvas: bare React Flow panning, 300 plain nodes (baseline)", bare);
-    console.log(`pan p95: Podflow ${p95(mine).toFixed(1)} ms, bare React Flow ${p95(bare).toFixed(1)} ms`);
-    ratio("canvas: pan p95 ratio, 300 pods vs bare React Flow", p95(mine) / p95(bare), 1.5);
+    console.log(`pan p95: Podflow ${p95(mine).toFixed(1)} ms, bare React Flow ${p95(bare).toFixed(1)} ms; mean: ${mean(mine).toFixed(1)} ms vs ${mean(bare).toFixed(1)} ms`);
+    ratio("canvas: pan mean frame time ratio, 300 pods vs bare React Flow", mean(mine) / mean(bare), 1.5);
     await startRequests(page, 100);
     await countDots(page);
     report("canvas: frame time panning, 300 pods + 100 moving requests", await pan(page, 240), 30);

@@ -34,6 +34,12 @@ const controllerUid = (p: Pod) => (p.metadata.ownerReferences?.find((r) => r.con
 
 /** The history after the pods went from `before` to `after` at virtual time `now`. */
 export function trackPods(prev: PodHistory, before: readonly Pod[], after: readonly Pod[], now: number): PodHistory {
+  // The common case, one pod changed in place (a label, a status): the same pods in the same
+  // order, nothing came or went. Only what expired needs dropping; no maps are built.
+  if (before !== after && samePods(before, after)) {
+    if (prev.gone.size === 0 && prev.replaced.size === 0) return EMPTY_HISTORY;
+    if (now < prev.nextExpiry) return prev;
+  }
   const nowByKey = new Map(after.map((p) => [podKey(p), p]));
   const gone = new Map<string, { pod: Pod; at: number }>();
   for (const [k, g] of prev.gone) if (now - g.at < GONE_MS && !nowByKey.has(k)) gone.set(k, g);
@@ -66,4 +72,11 @@ export function trackPods(prev: PodHistory, before: readonly Pod[], after: reado
   for (const r of replaced.values()) nextExpiry = Math.min(nextExpiry, r.at + NEW_MS);
   if (gone.size === 0 && replaced.size === 0 && prev.gone.size === 0 && prev.replaced.size === 0) return EMPTY_HISTORY;
   return { gone, replaced, nextExpiry };
+}
+
+/** The same pods (by uid), in the same order. */
+function samePods(a: readonly Pod[], b: readonly Pod[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].metadata.uid !== b[i].metadata.uid) return false;
+  return true;
 }

@@ -75,9 +75,18 @@ function controllerOf(pod: Pod): string | undefined {
   return ref?.kind === "ReplicaSet" ? ref.name : undefined;
 }
 
-function byKey<T extends { metadata: { namespace?: string; name: string } }>(items: readonly T[]): Map<string, T> {
-  const m = new Map<string, T>();
-  for (const i of items) m.set(keyOf(i), i);
+/**
+ * The items of a list by "ns/name", built once per list: snapshots keep a list's identity while it
+ * is unchanged, and this frame's `after` is the next frame's `before`, so each map is built once.
+ */
+const keyed = new WeakMap<readonly object[], ReadonlyMap<string, unknown>>();
+function byKey<T extends { metadata: { namespace?: string; name: string } }>(items: readonly T[]): ReadonlyMap<string, T> {
+  let m = keyed.get(items) as ReadonlyMap<string, T> | undefined;
+  if (!m) {
+    const built = new Map<string, T>();
+    for (const i of items) built.set(keyOf(i), i);
+    keyed.set(items, (m = built));
+  }
   return m;
 }
 
