@@ -3,12 +3,13 @@ import { TrafficPage } from "./pages/traffic";
 
 /**
  * The README's screenshots, reproducibly: the article's story half-way (a deployment of 3, a
- * Service, an orphan pod with matching labels, one pod selected) at 1280×720 and 1920×1080, in
- * light, dark and presentation mode. Runs only when asked:
+ * Service, an orphan pod with matching labels, one pod selected) at 1024×768, 1280×720 and
+ * 1920×1080, in light, dark and presentation mode. Runs only when asked:
  *
  *   PODFLOW_SCREENSHOTS=1 npx playwright test e2e/canvas-screenshots.spec.ts
  */
 const SIZES = [
+  { width: 1024, height: 768 },
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];

@@ -124,22 +124,22 @@ export function framesLayer(g: GraphContext): void {
       const at = L.gridPosition(userSlots.get(`group:${dk}`)!, top, cols);
       const x = frameX + at.x;
       const y = L.FRAME_Y + at.y;
-      const live = members.filter((p) => !ghost.has(p));
-      const ready = live.filter((p) => p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") && !p.metadata.deletionTimestamp).length;
+      // (A deleted pod is never in a group: it has no ReplicaSet in the snapshot, so it keeps a card of its own.)
+      const ready = members.filter((p) => p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") && !p.metadata.deletionTimestamp).length;
       const ns = dk.slice(0, dk.indexOf("/"));
       const name = dk.slice(dk.indexOf("/") + 1);
       const dimmed = g.nsDimmed(ns) || members.every((p) => g.labelsDimmed(p.metadata.labels));
-      for (const p of live) g.drawnAs.set(key(p), id);
+      for (const p of members) g.drawnAs.set(key(p), id);
       nodes.push(
-        keep(id, [x, y, live.length, ready, dimmed], () => ({
+        keep(id, [x, y, members.length, ready, dimmed], () => ({
           id,
           type: "group" as const,
           position: { x, y },
           ...sized(L.POD_W, L.POD_H),
           draggable: false,
-          ariaLabel: `${name}: ${live.length} pods on ${frameName}`,
+          ariaLabel: `${name}: ${members.length} pods on ${frameName}`,
           domAttributes: { "aria-roledescription": "pod group" },
-          data: { deployment: dk, name, nodeName: frameName, count: live.length, ready, dimmed },
+          data: { deployment: dk, name, nodeName: frameName, count: members.length, ready, dimmed },
         })),
       );
     }
