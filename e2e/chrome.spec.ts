@@ -137,6 +137,9 @@ for (const size of [
   test(`the top bar and the ranges bar neither wrap nor clip at ${size.width}×${size.height}, presenting or not`, async ({ lab, page }) => {
     await page.setViewportSize(size);
     const chrome = new ChromePage(page);
+    // The widest the bar gets: the clock says "paused", and the longest scenario name is picked.
+    await lab.pauseButton.click();
+    await page.getByLabel("Scenario").selectOption("slow-lc");
     for (const presenting of [false, true]) {
       if (presenting) {
         await chrome.togglePresentation();

@@ -18,7 +18,7 @@ export const ServiceCard = memo(function ServiceCard({ id, data }: NodeProps<Ser
       <div className="card-head">
         <span className="kind-tag">svc</span>
         <span className="svc-name">{service.metadata.name}</span>
-        <span className="svc-type">{service.spec.type}</span>
+        <TypeOrKept key={ready} id={id} ready={ready} type={service.spec.type ?? "ClusterIP"} />
       </div>
       <div className="svc-ports">
         {ports.length === 0 && <span className="muted">no ports</span>}
@@ -49,20 +49,30 @@ export const ServiceCard = memo(function ServiceCard({ id, data }: NodeProps<Ser
 });
 
 /**
+ * The Service's type and — right after its endpoints changed — a tab on the card's top edge
+ * saying that its ClusterIP did not. Keyed on the count by its parent, like the count itself.
+ */
+function TypeOrKept({ id, ready, type }: { id: string; ready: number; type: string }) {
+  const changed = useDeltaFrom(`${id}|kept`, ready) !== 0;
+  return (
+    <>
+      <span className="svc-type">{type}</span>
+      {changed && type !== "ExternalName" && <span className="ip-kept">ClusterIP unchanged</span>}
+    </>
+  );
+}
+
+/**
  * The ready-endpoint count. Keyed on the count by its parent, so each change mounts it afresh: if
- * the count really changed (not a remount), it pops, shows the difference, and notes that the
- * ClusterIP did not change.
+ * the count really changed (not a remount), it pops and shows the difference.
  */
 function ReadyCount({ id, ready }: { id: string; ready: number }) {
   const delta = useDeltaFrom(`${id}|ready`, ready);
   const changed = delta !== 0;
   return (
-    <>
-      <span className={`${ready > 0 ? "ok-text" : "bad-text"} ready-count${changed ? " pop" : ""}`}>
-        {ready} ready endpoint{ready === 1 ? "" : "s"}
-        {changed && <span className={`delta ${delta > 0 ? "up" : "down"}`}>{delta > 0 ? `+${delta}` : `−${-delta}`}</span>}
-      </span>
-      {changed && <span className="ip-kept">ClusterIP unchanged</span>}
-    </>
+    <span className={`${ready > 0 ? "ok-text" : "bad-text"} ready-count${changed ? " pop" : ""}`}>
+      {ready} ready endpoint{ready === 1 ? "" : "s"}
+      {changed && <span className={`delta ${delta > 0 ? "up" : "down"}`}>{delta > 0 ? `+${delta}` : `−${-delta}`}</span>}
+    </span>
   );
 }

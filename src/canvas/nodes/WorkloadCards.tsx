@@ -15,7 +15,11 @@ export const DeploymentCard = memo(function DeploymentCard({ data }: NodeProps<D
     <div className={`card deployment${dimmed ? " dimmed" : ""}${selected ? " selected" : ""}`}>
       <div className="card-head">
         <span className="kind-tag">deploy</span>
-        <span className="svc-name">{name}</span>
+        <span className="svc-name" title={name}>
+          {name}
+        </span>
+      </div>
+      <div className="card-line">
         <span className={`status-word ${ready === desired ? "ok" : "warn"}`}>
           {ready}/{desired} ready
         </span>
