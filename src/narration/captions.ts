@@ -90,6 +90,14 @@ function byKey<T extends { metadata: { namespace?: string; name: string } }>(ite
   return m;
 }
 
+/** The objects of a list as a set, built once per list (see byKey). */
+const sets = new WeakMap<readonly object[], ReadonlySet<object>>();
+function objects(items: readonly object[]): ReadonlySet<object> {
+  let set = sets.get(items);
+  if (!set) sets.set(items, (set = new Set(items)));
+  return set;
+}
+
 function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
@@ -191,8 +199,10 @@ function services(d: Diff, changed: Set<string>): Caption[] {
 function podLabels(d: Diff): Caption[] {
   if (d.prev.pods === d.next.pods) return [];
   const before = byKey(d.prev.pods);
+  const unchanged = objects(d.prev.pods);
   const out: Caption[] = [];
   for (const p of d.next.pods) {
+    if (unchanged.has(p)) continue;
     const old = before.get(keyOf(p));
     if (!old || old === p || old.metadata.uid !== p.metadata.uid || !visible(p.metadata.namespace)) continue;
     if (sameLabels(old.metadata.labels, p.metadata.labels)) continue;
@@ -308,16 +318,18 @@ function podChanges(d: Diff) {
   if (d.prev.pods === d.next.pods) return { terminating, started, gone };
   const before = byKey(d.prev.pods);
   const after = byKey(d.next.pods);
+  const unchanged = objects(d.prev.pods);
   const add = (m: Map<string, Pod[]>, p: Pod) => m.set(p.spec.nodeName ?? "", [...(m.get(p.spec.nodeName ?? "") ?? []), p]);
   for (const p of d.next.pods) {
-    if (!visible(p.metadata.namespace)) continue;
+    if (unchanged.has(p) || !visible(p.metadata.namespace)) continue; // most pods: the very same object
     const old = before.get(keyOf(p));
     if (old === p) continue;
     const same = old?.metadata.uid === p.metadata.uid;
     if (p.metadata.deletionTimestamp && !(same && old?.metadata.deletionTimestamp) && !d.deletedByController.has(keyOf(p))) add(terminating, p);
     if (p.status.podIP && !p.spec.hostNetwork && !(same && old?.status.podIP)) add(started, p);
   }
-  for (const p of d.prev.pods) if (visible(p.metadata.namespace) && after.get(keyOf(p))?.metadata.uid !== p.metadata.uid) add(gone, p);
+  const kept = objects(d.next.pods);
+  for (const p of d.prev.pods) if (!kept.has(p) && visible(p.metadata.namespace) && after.get(keyOf(p))?.metadata.uid !== p.metadata.uid) add(gone, p);
   return { terminating, started, gone };
 }
 

@@ -18,8 +18,8 @@ export function framesLayer(g: GraphContext): void {
   const frameNames = snapshot.nodes.map((n) => n.metadata.name).sort((a, b) => Number(isControlPlane(a)) - Number(isControlPlane(b)));
   const podsByFrame = new Map<string, Pod[]>(frameNames.map((n) => [n, []]));
   // Pods deleted a moment ago stay where they were (unless a pod of the same name is back).
-  const live = new Set(snapshot.pods.map(key));
-  const ghosts = [...g.history.gone.values()].map((x) => x.pod).filter((p) => !live.has(key(p)) && g.shown(p.metadata.namespace));
+  const live = g.history.gone.size > 0 ? new Set(snapshot.pods.map(key)) : undefined;
+  const ghosts = live ? [...g.history.gone.values()].map((x) => x.pod).filter((p) => !live.has(key(p)) && g.shown(p.metadata.namespace)) : [];
   const ghost = new Set(ghosts);
   for (const pod of [...snapshot.pods, ...ghosts]) {
     const frame = pod.spec.nodeName ?? UNSCHEDULED;
