@@ -25,18 +25,6 @@ export function useFirstSight(key: string): boolean {
   return fresh;
 }
 
-/** True when `value` differs from the last value shown for `key` (false the first time). */
-export function useChangedFrom(key: string, value: number): boolean {
-  const [changed] = useState(() => {
-    const prev = last.get(key);
-    return prev !== undefined && prev !== value;
-  });
-  useEffect(() => {
-    last.set(key, value);
-  }, [key, value]);
-  return changed;
-}
-
 /** How much `value` differs from the last value shown for `key` (0 the first time, or unchanged). */
 export function useDeltaFrom(key: string, value: number): number {
   const [delta] = useState(() => {
@@ -47,4 +35,9 @@ export function useDeltaFrom(key: string, value: number): number {
     last.set(key, value);
   }, [key, value]);
   return delta;
+}
+
+/** True when `value` differs from the last value shown for `key` (false the first time). */
+export function useChangedFrom(key: string, value: number): boolean {
+  return useDeltaFrom(key, value) !== 0;
 }

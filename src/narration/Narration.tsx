@@ -1,22 +1,16 @@
-import type { ClusterSnapshot } from "../engine/api";
 import { labStore, useLab } from "../store";
 import { formatElapsed } from "../store/selectors";
-import { uiStore, type Selection } from "../ui/store";
+import { pickSelected } from "../ui/selection";
+import { uiStore } from "../ui/store";
 import { useNarration, narrationStore, type ShownCaption } from "./store";
 import "./narration.css";
-
-/** True when the object a caption points at is still in the cluster. */
-function exists(s: ClusterSnapshot, sel: Selection): boolean {
-  const lists = { Pod: s.pods, Service: s.services, Deployment: s.deployments, ReplicaSet: s.replicaSets, Node: s.nodes } as const;
-  return lists[sel.kind].some((o) => o.metadata.name === sel.name && (sel.kind === "Node" || o.metadata.namespace === sel.namespace));
-}
 
 /** Selects what a caption is about and asks the canvas to bring it into view. */
 function point(c: ShownCaption): void {
   const t = c.target;
   if (!t) return;
   const ui = uiStore.getState();
-  if (!exists(labStore.getState().snapshot, t.selection)) {
+  if (!pickSelected(labStore.getState().snapshot, t.selection)) {
     ui.notify({ tone: "info", text: `${t.selection.kind} ${t.selection.name} is no longer in the cluster.` });
     return;
   }

@@ -3,15 +3,13 @@ import { m } from "framer-motion";
 import { memo } from "react";
 import { act } from "../../actions/act";
 import { deletePod } from "../../actions/commands";
+import { DELAY_ANNOTATION, slowness } from "../../actions/traffic";
 import { useMaxConnections, usePodTraffic } from "../../traffic/connections";
 import { Chips } from "../../ui/Chips";
 import { IpText } from "../../ui/IpText";
 import { podLook } from "../../ui/podView";
 import { useChangedFrom, useFirstSight } from "../fresh";
 import type { PodNode } from "../types";
-
-/** The lab's annotation that makes a pod answer slowly (the traffic panel's "slow" toggle sets it). */
-const DELAY_ANNOTATION = "podflow.dev/response-delay";
 
 /**
  * A pod, projector first: its name, its IP in large type, its status in words and colour, whether
@@ -29,7 +27,7 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
   const terminating = look.tone === "off";
   const uid = pod.metadata.uid ?? `${ns}/${name}`;
   const fresh = useFirstSight(uid);
-  const delay = pod.metadata.annotations?.[DELAY_ANNOTATION];
+  const delay = slowness(pod);
   const classes = ["card", "pod", `tone-${gone ? "off" : look.tone}`, dimmed && "dimmed", selected && "selected", ns === "kube-system" && "system", gone && "gone", replaces && "replacement"];
   return (
     <m.div
@@ -86,12 +84,12 @@ export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
 });
 
 /** A long name cut in the middle, so the end that tells two pods apart stays (a CSS ellipsis would cut it). */
-export function fitName(name: string, max = 24): string {
+function fitName(name: string, max = 24): string {
   return name.length <= max ? name : `${name.slice(0, max - 13)}…${name.slice(-12)}`;
 }
 
 /** "test-5755bcc45d-8fc6k" → "test-…-8fc6k": the part that tells two pods of a ReplicaSet apart, kept. */
-export function shortName(name: string): string {
+function shortName(name: string): string {
   const parts = name.split("-");
   if (name.length <= 16 || parts.length < 3) return name;
   return `${parts[0]}-…-${parts[parts.length - 1]}`;
