@@ -29,6 +29,13 @@ test.describe("the lab", () => {
     await expect(pod).toContainText(/192\.168\.\d+\.\d+/, { timeout: 30_000 });
     await expect(pod).toContainText("Running · ready", { timeout: 30_000 });
     await expect(lab.deployment("test")).toContainText("1/1 ready");
+    // A label that changes nothing else reaches the card too (its card alone is drawn again).
+    const name = (await pod.getAttribute("aria-label"))!;
+    await lab.run(`kubectl label pod ${name} tier=web`);
+    await expect(pod).toContainText("tier=web");
+    await lab.run(`kubectl label pod ${name} tier=db --overwrite`);
+    await expect(pod).toContainText("tier=db");
+    await expect(pod).not.toContainText("tier=web");
   });
 
   test("prints kubectl get nodes in the terminal", async ({ lab }) => {

@@ -15,6 +15,7 @@ export type FrameData = {
 };
 
 export type PodData = {
+  /** The pod as the graph last drew it; its card draws the newest object (graphStore's `useLivePod`). */
   pod: Pod;
   /** Owner shown on the card: the Deployment, "ReplicaSet x", "DaemonSet x", or "" for an orphan. */
   owner: string;

@@ -89,6 +89,22 @@ describe("createCluster", () => {
     expect(c.snapshot()).toBe(c.snapshot());
   });
 
+  it("keeps the ranges view's identity while no range changed, and gives a new one when one did", () => {
+    const c = createCluster();
+    c.exec("kubectl create deployment web --image=nginx");
+    c.advance(5000);
+    const before = c.snapshot();
+    const pod = before.pods.find((p) => p.metadata.name.startsWith("web-"))!.metadata.name;
+    c.exec(`kubectl label pod ${pod} color=blue`);
+    const relabelled = c.snapshot();
+    expect(relabelled.version).toBeGreaterThan(before.version);
+    expect(relabelled.ranges).toBe(before.ranges);
+    c.exec("kubectl expose deployment web --port=80");
+    const exposed = c.snapshot();
+    expect(exposed.ranges).not.toBe(before.ranges);
+    expect(exposed.ranges.clusterIPs.length).toBe(before.ranges.clusterIPs.length + 1);
+  });
+
   it("keeps shell context across lines: ssh and exit change the prompt", () => {
     const c = createCluster();
     expect(c.prompt()).toBe("controlplane:~$ ");

@@ -50,6 +50,9 @@ function Line({ c, start }: { c: ShownCaption; start: number }) {
  * change, newest at the bottom. A caption is a button that selects its object and shows it on the
  * canvas. Screen readers hear new captions (a polite live log); the learner can hide it.
  */
+/** From this many captions the log overflows its three lines (each caption takes at least one). */
+const FULL = 3;
+
 export function Narration() {
   const hidden = useNarration((s) => s.hidden);
   const captions = useNarration((s) => s.captions);
@@ -72,7 +75,7 @@ export function Narration() {
         <>
           {/* A column-reverse scroller stays scrolled to its end (the newest caption) through new
               captions and size changes (presentation mode); the inner list keeps reading order. */}
-          <div className="narration-scroll">
+          <div className={`narration-scroll${captions.length >= FULL ? " full" : ""}`}>
             <div className="narration-log" role="log" aria-live="polite" aria-label="What just happened">
               {captions.map((c) => (
                 <Line key={c.id} c={c} start={start} />

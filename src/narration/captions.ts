@@ -12,6 +12,7 @@
 import type { ClusterSnapshot, ProxyStatus } from "../engine/api";
 import type { Endpoint, EndpointSlice, KEvent, Labels, Pod, ReplicaSet, Service } from "../engine/cluster/types";
 import { formatLabels } from "../store/selectors";
+import { changedInPlace } from "../store/podDiff";
 import type { Selection } from "../ui/store";
 
 /** What a caption points at: the object the inspector shows, and what the camera brings into view. */
@@ -196,15 +197,10 @@ function services(d: Diff, changed: Set<string>): Caption[] {
   return out;
 }
 
-function podLabels(d: Diff): Caption[] {
-  if (d.prev.pods === d.next.pods) return [];
-  const before = byKey(d.prev.pods);
-  const unchanged = objects(d.prev.pods);
+function podLabels(d: Diff, moved: PodMoves): Caption[] {
   const out: Caption[] = [];
-  for (const p of d.next.pods) {
-    if (unchanged.has(p)) continue;
-    const old = before.get(keyOf(p));
-    if (!old || old === p || old.metadata.uid !== p.metadata.uid || !visible(p.metadata.namespace)) continue;
+  for (const { old, p } of moved.changed) {
+    if (!old || old.metadata.uid !== p.metadata.uid || !visible(p.metadata.namespace)) continue;
     if (sameLabels(old.metadata.labels, p.metadata.labels)) continue;
     const ns = p.metadata.namespace ?? "";
     out.push({ time: d.time, actor: "API server", text: `changed pod ${p.metadata.name}'s labels to ${labelText(p.metadata.labels)} (were ${labelText(old.metadata.labels)})`, target: podTarget(ns, [p.metadata.name]) });
@@ -310,26 +306,44 @@ function warnings(d: Diff): Caption[] {
 
 // ------------------------------------------------------------------ pods (kubelet, Calico)
 
+/** The pods that are new objects in this frame (with the pod of the same key before, if any), and the pods no longer listed. */
+interface PodMoves {
+  changed: { old: Pod | undefined; p: Pod }[];
+  removed: Pod[];
+}
+
+/**
+ * What happened to the pod list. Most frames list the same pods in the same order, a few of them
+ * new objects (a label, a status): those are found by walking both lists once (podDiff.ts); only
+ * when pods came or went are the lists keyed.
+ */
+function podMoves(d: Diff): PodMoves {
+  if (d.prev.pods === d.next.pods) return { changed: [], removed: [] };
+  const inPlace = changedInPlace(d.prev.pods, d.next.pods);
+  if (inPlace) return { changed: inPlace.map((c) => ({ old: c.before, p: c.after })), removed: [] };
+  const before = byKey(d.prev.pods);
+  const unchanged = objects(d.prev.pods);
+  const changed: PodMoves["changed"] = [];
+  for (const p of d.next.pods) if (!unchanged.has(p)) changed.push({ old: before.get(keyOf(p)), p }); // most pods: the very same object
+  const kept = objects(d.next.pods);
+  const after = byKey(d.next.pods);
+  const removed = d.prev.pods.filter((p) => !kept.has(p) && after.get(keyOf(p))?.metadata.uid !== p.metadata.uid);
+  return { changed, removed };
+}
+
 /** Pods changed between the two frames, by what happened to them (each grouped by node). */
-function podChanges(d: Diff) {
+function podChanges(d: Diff, moved: PodMoves) {
   const terminating = new Map<string, Pod[]>();
   const started = new Map<string, Pod[]>();
   const gone = new Map<string, Pod[]>();
-  if (d.prev.pods === d.next.pods) return { terminating, started, gone };
-  const before = byKey(d.prev.pods);
-  const after = byKey(d.next.pods);
-  const unchanged = objects(d.prev.pods);
   const add = (m: Map<string, Pod[]>, p: Pod) => m.set(p.spec.nodeName ?? "", [...(m.get(p.spec.nodeName ?? "") ?? []), p]);
-  for (const p of d.next.pods) {
-    if (unchanged.has(p) || !visible(p.metadata.namespace)) continue; // most pods: the very same object
-    const old = before.get(keyOf(p));
-    if (old === p) continue;
+  for (const { old, p } of moved.changed) {
+    if (old === p || !visible(p.metadata.namespace)) continue;
     const same = old?.metadata.uid === p.metadata.uid;
     if (p.metadata.deletionTimestamp && !(same && old?.metadata.deletionTimestamp) && !d.deletedByController.has(keyOf(p))) add(terminating, p);
     if (p.status.podIP && !p.spec.hostNetwork && !(same && old?.status.podIP)) add(started, p);
   }
-  const kept = objects(d.next.pods);
-  for (const p of d.prev.pods) if (!kept.has(p) && visible(p.metadata.namespace) && after.get(keyOf(p))?.metadata.uid !== p.metadata.uid) add(gone, p);
+  for (const p of moved.removed) if (visible(p.metadata.namespace)) add(gone, p);
   return { terminating, started, gone };
 }
 
@@ -468,10 +482,11 @@ export function captionsFrom(prev: Frame, next: Frame, pending: Pending = new Ma
   }
   const d: Diff = { prev: p, next: n, time: n.time, events, deletedByController };
   const changed = new Set<string>();
-  const pods = podChanges(d);
+  const moved = podMoves(d);
+  const pods = podChanges(d, moved);
   const head = [
     ...services(d, changed),
-    ...podLabels(d),
+    ...podLabels(d, moved),
     ...terminating(d, pods.terminating),
     ...deployments(d),
     ...replicaSets(d),

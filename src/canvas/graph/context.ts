@@ -44,6 +44,36 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
+const isReady = (p: Pod) => !!p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+const sameRefs = (a: Pod, b: Pod) => {
+  const x = a.metadata.ownerReferences ?? [];
+  const y = b.metadata.ownerReferences ?? [];
+  return x === y || (x.length === y.length && x.every((r, i) => r.kind === y[i].kind && r.name === y[i].name && r.uid === y[i].uid && r.controller === y[i].controller));
+};
+const sameLabels = (a: Labels | undefined, b: Labels | undefined) => {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => Object.hasOwn(b ?? {}, k) && a![k] === b![k]);
+};
+
+/**
+ * True when a pod changed in place (`before` → `after`, the same pod) in nothing the graph layers
+ * read: its frame, its owner, whether it is going, its readiness (a collapsed group counts it), and
+ * its labels while a label filter is on. Then the graph stays as it is and only the pod's card
+ * draws the new object (graphStore's live pods): a label or status change at 1,000 pods costs one
+ * card, not a rebuilt graph and a React Flow pass over every node. Keep this in step with what the
+ * layers read from a pod (graph/*.ts, history.ts).
+ */
+export function drawnTheSame(before: Pod, after: Pod, ui: GraphUi): boolean {
+  return (
+    before.spec.nodeName === after.spec.nodeName &&
+    !before.metadata.deletionTimestamp === !after.metadata.deletionTimestamp &&
+    isReady(before) === isReady(after) &&
+    sameRefs(before, after) &&
+    (!ui.labelFilter.trim() || sameLabels(before.metadata.labels, after.metadata.labels))
+  );
+}
+
 export type GraphContext = ReturnType<typeof createContext>;
 
 /** The context for one `toGraph` run over `snapshot`, reusing what it can from `prev`. */

@@ -9,6 +9,7 @@ import { Chips } from "../../ui/Chips";
 import { IpText } from "../../ui/IpText";
 import { podLook } from "../../ui/podView";
 import { useChangedFrom, useFirstSight } from "../fresh";
+import { useLivePod } from "../graphStore";
 import type { PodNode } from "../types";
 
 /**
@@ -20,7 +21,10 @@ import type { PodNode } from "../types";
  * move (fresh.ts): a card mounted again by React Flow stays still.
  */
 export const PodCard = memo(function PodCard({ data }: NodeProps<PodNode>) {
-  const { pod, owner, endpointOf, dimmed, selected, gone, replaces } = data;
+  const { owner, endpointOf, dimmed, selected, gone, replaces } = data;
+  // The newest object of this pod: a label or status change reaches this card alone (graphStore).
+  const live = useLivePod(data.pod);
+  const pod = gone ? data.pod : live;
   const ns = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name;
   const look = podLook(pod);

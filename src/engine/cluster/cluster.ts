@@ -1,4 +1,4 @@
-import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
+import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, RangesView, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
 import type { ConntrackEntry, PodNetwork } from "./net/types";
 import { VirtualFs } from "../shell/fs";
@@ -205,16 +205,24 @@ export class ClusterImpl implements Cluster {
       daemonSets: store.list("DaemonSet"),
       configMaps: store.list("ConfigMap"),
       events: store.list("Event"),
-      ranges: {
-        nodeCidr: this.options.nodeCidr,
-        podCidr: this.options.podCidr,
-        serviceCidr: this.options.serviceCidr,
-        nodes: store.list("Node").map((n) => ({ name: n.metadata.name, ip: n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "" })),
-        podBlocks: this.calico.blocks().map((b) => ({ cidr: b.cidr, node: b.node ?? "", used: b.used, size: b.size })),
-        clusterIPs: this.clusterIPs.allocations().map((a) => ({ ip: a.ip, namespace: a.namespace, name: a.name })),
-      },
+      ranges: this.rangesView(),
     };
     return this.cached;
+  }
+
+  /** The ranges as the UI draws them; the previous object while nothing in them changed (views memoise on it). */
+  private rangesView(): RangesView {
+    const store = this.rt.store;
+    const next: RangesView = {
+      nodeCidr: this.options.nodeCidr,
+      podCidr: this.options.podCidr,
+      serviceCidr: this.options.serviceCidr,
+      nodes: store.list("Node").map((n) => ({ name: n.metadata.name, ip: n.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "" })),
+      podBlocks: this.calico.blocks().map((b) => ({ cidr: b.cidr, node: b.node ?? "", used: b.used, size: b.size })),
+      clusterIPs: this.clusterIPs.allocations().map((a) => ({ ip: a.ip, namespace: a.namespace, name: a.name })),
+    };
+    const prev = this.cached?.ranges;
+    return prev && sameRanges(prev, next) ? prev : next;
   }
 
   proxies(): ProxyStatus[] {
@@ -240,4 +248,11 @@ export class ClusterImpl implements Cluster {
     const snap = this.snapshot();
     for (const l of this.listeners) l(snap);
   }
+}
+
+/** Two range views with the same content. */
+function sameRanges(a: RangesView, b: RangesView): boolean {
+  const rows = <T extends object>(x: readonly T[], y: readonly T[]) =>
+    x.length === y.length && x.every((r, i) => (Object.keys(r) as (keyof T)[]).every((k) => r[k] === y[i][k]));
+  return a.nodeCidr === b.nodeCidr && a.podCidr === b.podCidr && a.serviceCidr === b.serviceCidr && rows(a.nodes, b.nodes) && rows(a.podBlocks, b.podBlocks) && rows(a.clusterIPs, b.clusterIPs);
 }
