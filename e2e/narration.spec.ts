@@ -27,6 +27,20 @@ test.describe("live narration", () => {
     await expect(lab.inspector.getByRole("heading", { name: fresh, level: 2 })).toBeVisible();
   });
 
+  test("shows its newest caption while closed, and the earlier ones when pointed at", async ({ lab, page }) => {
+    await page.goto("./#scenario=article");
+    const narration = new NarrationPage(page);
+    await expect(lab.pod(/^test-/)).toBeVisible();
+    await lab.run("kubectl scale deployment test --replicas=3");
+    await expect.poll(() => narration.lines.count()).toBeGreaterThanOrEqual(4);
+    await lab.pauseButton.click(); // the captions stay put while they are looked at
+    await page.mouse.move(0, 0);
+    await expect(narration.lines.last()).toBeInViewport();
+    await expect(narration.lines.first()).not.toBeInViewport();
+    await page.getByRole("region", { name: "Narration" }).hover();
+    await expect(narration.lines.nth(-2)).toBeInViewport();
+  });
+
   test("can be hidden, and stays hidden after a reload", async ({ lab, page }) => {
     const narration = new NarrationPage(page);
     await expect(narration.log).toBeVisible();

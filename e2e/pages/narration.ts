@@ -5,11 +5,14 @@ export class NarrationPage {
   readonly log: Locator;
   readonly hide: Locator;
   readonly show: Locator;
+  /** Every caption, oldest first. */
+  readonly lines: Locator;
 
   constructor(page: Page) {
     this.log = page.getByRole("log", { name: "What just happened" });
     this.hide = page.getByRole("button", { name: "Hide narration" });
     this.show = page.getByRole("button", { name: "Show narration" });
+    this.lines = this.log.locator(".narration-line");
   }
 
   /** A caption that can be clicked, by what it says. */
