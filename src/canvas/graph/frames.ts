@@ -6,9 +6,8 @@
  */
 import type { Pod } from "../../engine/cluster/types";
 import { nodePodBlocks, SYSTEM_NAMESPACE } from "../../store/selectors";
-import { podOwnerRef } from "../../ui/podView";
 import * as L from "../layout";
-import { key, sized, type GraphContext } from "./context";
+import { factsOf, key, sized, type GraphContext } from "./context";
 
 const UNSCHEDULED = "unscheduled";
 
@@ -53,10 +52,10 @@ export function framesLayer(g: GraphContext): void {
           userKeys.push(`group:${dk}`);
         }
         grp.push(pod);
-      } else userKeys.push(`pod:${key(pod)}`);
+      } else userKeys.push(factsOf(pod).id);
     }
     const userSlots = slotsFor(`frame:${frameName}`, userKeys);
-    const systemKeys = ui.showSystemPods ? system.map((p) => `pod:${key(p)}`) : [];
+    const systemKeys = ui.showSystemPods ? system.map((p) => factsOf(p).id) : [];
     const systemSlots = slotsFor(`system:${frameName}`, systemKeys);
     // The control plane holds no workload pods as a rule (it is tainted): a narrow frame then.
     const cols = isControlPlane(frameName) && userCount === 0 && !ui.showSystemPods ? 1 : L.FRAME_COLS;
@@ -85,19 +84,18 @@ export function framesLayer(g: GraphContext): void {
     );
 
     const placePod = (pod: Pod, slot: number, gridTop: number) => {
-      const id = `pod:${key(pod)}`;
+      const { id, key: pk, ref } = factsOf(pod);
       const at = L.gridPosition(slot, gridTop, cols);
       const x = frameX + at.x;
       const y = L.FRAME_Y + at.y;
       const gone = ghost.has(pod);
-      const replaces = g.history.replaced.get(key(pod));
-      const ref = podOwnerRef(pod);
+      const replaces = g.history.replaced.get(pk);
       const dk = g.deployOfPod.get(pod);
       const owner = dk ? dk.slice(dk.indexOf("/") + 1) : ref ? `${ref.kind} ${ref.name}` : "";
       const dimmed = g.nsDimmed(pod.metadata.namespace) || g.labelsDimmed(pod.metadata.labels);
-      const count = gone ? 0 : (g.endpointCount.get(key(pod)) ?? 0);
+      const count = gone ? 0 : (g.endpointCount.get(pk) ?? 0);
       const selected = !gone && g.isSelected("Pod", pod);
-      if (!gone) g.drawnAs.set(key(pod), id);
+      if (!gone) g.drawnAs.set(pk, id);
       nodes.push(
         keep(id, [pod, x, y, owner, dimmed, count, selected, gone, replaces], () => ({
           id,
@@ -113,11 +111,11 @@ export function framesLayer(g: GraphContext): void {
         })),
       );
     };
-    if (ui.showSystemPods) for (const pod of system) placePod(pod, systemSlots.get(`pod:${key(pod)}`)!, L.FRAME_PAD);
+    if (ui.showSystemPods) for (const pod of system) placePod(pod, systemSlots.get(factsOf(pod).id)!, L.FRAME_PAD);
     for (const pod of user) {
       const dk = g.deployOfPod.get(pod);
       if (dk && g.collapsedDeploy(dk)) continue;
-      placePod(pod, userSlots.get(`pod:${key(pod)}`)!, top);
+      placePod(pod, userSlots.get(factsOf(pod).id)!, top);
     }
     for (const [dk, members] of groups) {
       const id = `group:${dk}@${frameName}`;
@@ -129,7 +127,7 @@ export function framesLayer(g: GraphContext): void {
       const ns = dk.slice(0, dk.indexOf("/"));
       const name = dk.slice(dk.indexOf("/") + 1);
       const dimmed = g.nsDimmed(ns) || members.every((p) => g.labelsDimmed(p.metadata.labels));
-      for (const p of members) g.drawnAs.set(key(p), id);
+      for (const p of members) g.drawnAs.set(factsOf(p).key, id);
       nodes.push(
         keep(id, [x, y, members.length, ready, dimmed], () => ({
           id,

@@ -1,8 +1,7 @@
 /** The workloads layer: Deployments, their ReplicaSets, and the quiet ownership edges down to the pods. */
 import type { Deployment, Pod, ReplicaSet } from "../../engine/cluster/types";
-import { podOwnerRef } from "../../ui/podView";
 import * as L from "../layout";
-import { COLLAPSE_AT, key, sized, type GraphContext } from "./context";
+import { COLLAPSE_AT, factsOf, key, sized, type GraphContext } from "./context";
 
 export function workloadsLayer(g: GraphContext): void {
   const { snapshot, nodes, edges, keep, ui } = g;
@@ -56,16 +55,17 @@ export function workloadsLayer(g: GraphContext): void {
   }
   // ReplicaSet → pod (or → the collapsed group, once per group).
   const ownerEdgeDone = new Set<string>();
+  const selectedRs = ui.selection?.kind === "ReplicaSet" ? `rs:${ui.selection.namespace}/${ui.selection.name}` : undefined;
   for (const pod of snapshot.pods) {
-    const target = g.drawnAs.get(key(pod));
-    const ref = podOwnerRef(pod);
-    if (!target || ref?.kind !== "ReplicaSet") continue;
-    const rid = g.rsNodeOf.get(`${pod.metadata.namespace}/${ref.name}`);
+    const f = factsOf(pod);
+    const target = g.drawnAs.get(f.key);
+    if (!target || f.rsKey === undefined) continue;
+    const rid = g.rsNodeOf.get(f.rsKey);
     if (!rid) continue;
     const eid = `own:${rid}->${target}`;
     if (ownerEdgeDone.has(eid)) continue;
     ownerEdgeDone.add(eid);
-    const hl = g.isSelected("Pod", pod) || (!!ui.selection && rid === `rs:${ui.selection.namespace}/${ui.selection.name}`);
+    const hl = g.isSelected("Pod", pod) || rid === selectedRs;
     edges.push(keep(eid, [hl], () => ({ id: eid, type: "owner" as const, source: rid, target, data: { highlighted: hl } })));
   }
 }
@@ -89,7 +89,10 @@ export function indexReplicaSets(all: readonly ReplicaSet[], pods: readonly Pod[
     }
   }
   const withPods = new Set<string>();
-  for (const p of pods) withPods.add(`${p.metadata.namespace ?? ""}/${podOwnerRef(p)?.name ?? ""}`);
+  for (const p of pods) {
+    const f = factsOf(p);
+    withPods.add(f.rsKey ?? `${p.metadata.namespace ?? ""}/${f.ref?.name ?? ""}`);
+  }
   return { byDeployment, withPods };
 }
 
@@ -106,3 +109,4 @@ export function replicaSetsOf(index: ReplicaSetIndex, d: Deployment): ReplicaSet
 function revision(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0);
 }
+
