@@ -10,7 +10,7 @@ const GROUPS: readonly [string, readonly string[]][] = [
   ["Objects", ["exists", "gone", "field", "condition", "podsReady", "serviceExposed"]],
   ["Endpoints", ["endpoints", "lookedAtEndpoints"]],
   ["Commands the learner ran", ["ran"]],
-  ["Connections and traffic", ["curled", "connected", "requests", "counters"]],
+  ["Connections and traffic", ["curled", "connected", "requests", "backends", "counters"]],
   ["A node's rules and kube-proxy", ["chain", "virtualServer", "rule", "proxyMode"]],
   ["Remembered values", ["remembered"]],
 ];

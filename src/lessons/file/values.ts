@@ -6,6 +6,7 @@ import type { Pod } from "../../engine/cluster/types";
 import { closedFlows, endpointPorts, livePods, readyEndpoints } from "../checks";
 import { isPodReady } from "../../store/selectors";
 import type { CheckContext } from "../types";
+import { serviceChains } from "./vocabulary";
 import { Args, KINDS, kindOf, parsePath, parseSelector, readPath, valueText, type Param } from "./args";
 
 export interface ValueSpec {
@@ -99,6 +100,36 @@ const VALUES: readonly ValueSpec[] = [
 ];
 
 const registry = new Map(VALUES.map((v) => [v.name, v]));
+
+/** `node01`, or `node of POD`. */
+function nodeOf(args: Args, ctx: CheckContext): string {
+  const t = (args.text("node", ctx.memory) ?? "").trim();
+  const m = /^node of (\S+)$/.exec(t);
+  return m ? (ctx.snapshot.pods.find((p) => p.metadata.name === m[1] && nsOf(p) === ns(args, ctx))?.spec.nodeName ?? "") : t;
+}
+
+const CHAIN_PARAMS: readonly Param[] = [
+  { name: "node", type: "node", required: true, doc: "a node's name, or `node of POD`" },
+  { name: "service", type: "text", required: true, doc: "the Service" },
+  NAMESPACE,
+];
+
+for (const v of [
+  {
+    name: "serviceChain",
+    params: CHAIN_PARAMS,
+    reads: "The Service's KUBE-SVC-… chain in the node's iptables rules (iptables mode).",
+    read: (args: Args, ctx: CheckContext) => serviceChains(ctx, nodeOf(args, ctx), ns(args, ctx), args.text("service", ctx.memory)!)?.svc ?? "",
+  },
+  {
+    name: "endpointChains",
+    params: CHAIN_PARAMS,
+    reads: "The KUBE-SEP-… chains the Service's chain jumps to, as a list `a, b`.",
+    read: (args: Args, ctx: CheckContext) =>
+      (serviceChains(ctx, nodeOf(args, ctx), ns(args, ctx), args.text("service", ctx.memory)!)?.seps ?? []).map((s) => s.chain).join(", "),
+  },
+] satisfies ValueSpec[])
+  registry.set(v.name, v);
 
 /** The values a file can remember. */
 export function valueVocabulary(): ReadonlyMap<string, ValueSpec> {

@@ -207,6 +207,8 @@ describe("connections and traffic", () => {
     l.lab.getState().step(20_000);
     const silent = flowsOf(l, `kubectl exec client -- curl -sS -m 2 ${a.status.podIP}`);
     expect(check("connected(client, {{ip}}, outcome: timeout)", contextOf(l, { memory, flows: silent }))).toEqual(pass);
+    expect(check("connected(client, {{both}}, outcome: failed)", contextOf(l, { memory: { both: `${b.status.podIP}, ${a.status.podIP}` }, flows: silent }))).toEqual(pass);
+    expect(check(`connected(client, "${b.status.podIP}, 10.0.0.1", outcome: failed)`, contextOf(l, { flows: silent }))).toEqual(failing("somewhere else"));
   });
 
   it("requests and counters: a traffic run's answered requests, and the panel's counters", () => {
@@ -230,7 +232,57 @@ describe("connections and traffic", () => {
   });
 });
 
+describe("spread and NodePorts", () => {
+  it("backends: the share of each pod among the last requests; one pod for all of them", () => {
+    const l = lab();
+    const cluster = l.lab.getState().cluster!;
+    const flows: FlowEvent[] = [];
+    const off = cluster.traffic.onFlow((e) => void (e.endTime !== undefined && flows.push(e)));
+    cluster.traffic.start({ source: { kind: "pod", name: "client" }, target: "my-service", rate: 20, durationMs: 5_000 });
+    l.lab.getState().step(1_000);
+    expect(check("backends(my-service, last: 60)", contextOf(l, { flows: [...flows] })).status).toBe("wait");
+    l.lab.getState().step(6_000);
+    off();
+    const ctx = contextOf(l, { flows });
+    expect(check("backends(my-service, last: 60, min: 0.2, max: 0.8)", ctx)).toEqual(pass);
+    expect(check("backends(my-service, last: 60, pods: 2)", ctx)).toEqual(pass);
+    expect(check("backends(my-service, last: 60, pods: 1)", ctx)).toEqual(failing("2 pods answered the last 60 requests (test-"));
+    const pod = flows[0].backend!.name;
+    expect(check(`backends(my-service, last: 60, pod: ${pod}, max: 0.1)`, ctx)).toEqual(failing(`${pod} answered`));
+    expect(check(`backends(my-service, last: 60, except: ${pod}, min: 0.2)`, ctx)).toEqual(pass);
+    expect(check("backends(my-service, last: 60)", contextOf(l))).toEqual({ status: "fail" });
+  });
+
+  it("curled through a node port: from a node's shell to a node's IP; localhost and the ClusterIP are near misses", () => {
+    const l = lab();
+    run(l, "kubectl delete svc my-service");
+    run(l, "kubectl expose deployment test --type=NodePort --port=80 --name=web");
+    l.lab.getState().step(2_000);
+    const svc = l.lab.getState().snapshot.services.find((x) => x.metadata.name === "web")!;
+    const np = svc.spec.ports![0].nodePort!;
+    const nodeIP = l.lab.getState().snapshot.ranges.nodes[0].ip;
+    const c = (line: string) => check("curled(controlplane, web, through: nodePort, statusBelow: 400)", contextOf(l, { flows: flowsOf(l, line) }));
+    expect(c(`curl -s ${nodeIP}:${np}`)).toEqual(pass);
+    expect(c(`curl -s 127.0.0.1:${np}`)).toEqual(failing("only this machine can reach its localhost"));
+    expect(c(`curl -s ${svc.spec.clusterIP}:80`)).toEqual(failing("went to the ClusterIP"));
+    expect(check("curled(controlplane, my-service, through: nodePort)", contextOf(l))).toEqual(failing("has no node port"));
+  });
+});
+
 describe("a node's rules and kube-proxy", () => {
+  it("serviceChain and endpointChains: the chains kube-proxy wrote for a Service, not for one whose name starts the same", () => {
+    const l = lab();
+    run(l, "kubectl expose deployment test --port=80 --name=my");
+    l.lab.getState().step(2_000);
+    const svc = value("serviceChain(node01, my-service)", contextOf(l));
+    const other = value("serviceChain(node of client, my)", contextOf(l));
+    expect(svc).toMatch(/^KUBE-SVC-\w+$/);
+    expect(other).toMatch(/^KUBE-SVC-\w+$/);
+    expect(svc).not.toBe(other);
+    expect(value("endpointChains(node01, my-service)", contextOf(l)).split(", ")).toHaveLength(2);
+    expect(value("serviceChain(node01, nothing)", contextOf(l))).toBe("");
+  });
+
   it("chain and rule in iptables mode: the Service's chain, an endpoint's chain, the REJECT rule", () => {
     const l = lab();
     const pod = readyPods(l.lab.getState().snapshot, { app: "test" })[0];

@@ -428,6 +428,8 @@ const curledParams: readonly Param[] = [
   { name: "outcome", type: "outcome", doc: "ok (default), failed (anything but ok), refused, timeout, reset or unreachable" },
   { name: "count", type: "number", doc: "how many such calls (default 1)" },
   { name: "via", type: "text", doc: "`iptables` or `ipvs`: the rules the call went through" },
+  { name: "through", type: "text", doc: "`nodePort`: the call dialled a node's IP and the Service's node port (from outside, as a user would)" },
+  { name: "statusBelow", type: "number", doc: "the HTTP answer's status must be below this (`400`: no error)" },
   NAMESPACE,
 ];
 
@@ -452,14 +454,28 @@ const curled: CheckSpec = {
     const outcome = args.text("outcome", m) ?? "ok";
     const count = args.number("count", m) ?? 1;
     const via = args.text("via", m);
+    const through = args.text("through", m);
+    const statusBelow = args.number("statusBelow", m);
     const svc = serviceOf(ctx, name, namespace);
     const vip = svc?.spec.clusterIP;
+    const nodePort = svc?.spec.ports?.find((p) => port === undefined || p.port === port)?.nodePort;
+    const nodeIPs = new Set(ctx.snapshot.ranges.nodes.map((n) => n.ip));
     const toSvc = (f: FlowEvent) => tcp(f) && (f.service === `${namespace}/${name}` || (vip !== undefined && f.dst.ip === vip));
     const fromIt = fromMatch(from, namespace);
     const mine = closedFlows(ctx, (f) => toSvc(f) && fromIt(f));
-    const right = mine.filter((f) => (port === undefined || f.dst.port === port) && outcomeMatch(outcome)(f) && (!via || f.path.kind === via));
+    const dialled = (f: FlowEvent) => (through === "nodePort" ? nodePort !== undefined && f.dst.port === nodePort && nodeIPs.has(f.dst.ip) : port === undefined || f.dst.port === port);
+    const answered = (f: FlowEvent) => statusBelow === undefined || (f.status !== undefined && f.status < statusBelow);
+    const right = mine.filter((f) => dialled(f) && outcomeMatch(outcome)(f) && answered(f) && (!via || f.path.kind === via));
     if (right.length >= count) return pass;
     if (right.length > 0) return wait(`${right.length} of ${count} requests so far…`);
+    if (through === "nodePort") {
+      if (nodePort === undefined) return fail(`${name} has no node port: it is a ${svc?.spec.type ?? "missing"} Service. Expose it with \`--type=NodePort\`.`);
+      const bad = mine.find((f) => dialled(f) && f.status !== undefined && !answered(f));
+      if (bad) return fail(`That answered ${bad.status}: the request got through, but the application behind ${name} answered with an error.`);
+      if (mine.some((f) => f.dst.port === nodePort && f.dst.ip.startsWith("127."))) return fail(`That answered, but only this machine can reach its localhost. Use a node's address and the node port: \`curl ${[...nodeIPs][0] ?? "NODE-IP"}:${nodePort}\`.`);
+      if (mine.some((f) => vip !== undefined && f.dst.ip === vip)) return fail(`That went to the ClusterIP, which only answers inside the cluster. Use a node's address and the node port: \`curl ${[...nodeIPs][0] ?? "NODE-IP"}:${nodePort}\`.`);
+      return fail();
+    }
     const call = `${name}${port !== undefined ? `:${port}` : ""}`;
     const execCall = from === "outside" ? `curl ${call}` : `kubectl exec ${from} -- curl -s ${call}`;
     const wrong = port !== undefined ? mine.find((f) => f.dst.port !== port) : undefined;
@@ -486,7 +502,7 @@ const connected: CheckSpec = {
   name: "connected",
   params: [
     { name: "from", type: "text", required: true, doc: "who calls: a pod's name, a node's name, or `outside`" },
-    { name: "to", type: "text", required: true, doc: "the address called (an IP), or a pod's name (the call reached that pod)" },
+    { name: "to", type: "text", required: true, doc: "the address called (an IP), or a pod's name (the call reached that pod); a list `a, b` (quoted, or remembered) means any of them" },
     { name: "port", type: "number", doc: "the port called" },
     { name: "outcome", type: "outcome", doc: "ok (default), failed, refused, timeout, reset or unreachable" },
     { name: "count", type: "number", doc: "how many such calls (default 1)" },
@@ -505,8 +521,9 @@ const connected: CheckSpec = {
     const port = args.number("port", m);
     const outcome = args.text("outcome", m) ?? "ok";
     const count = args.number("count", m) ?? 1;
-    const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(to);
-    const toIt = (f: FlowEvent) => (isIP ? f.dst.ip === to : f.backend?.name === to) && (port === undefined || f.dst.port === port);
+    // One address or pod, or a list of them (a remembered `a, b`): any of them.
+    const targets = listOf(to);
+    const toIt = (f: FlowEvent) => targets.some((t) => (/^\d+\.\d+\.\d+\.\d+$/.test(t) ? f.dst.ip === t : f.backend?.name === t)) && (port === undefined || f.dst.port === port);
     const fromIt = fromMatch(from, namespace);
     const right = closedFlows(ctx, (f) => toIt(f) && fromIt(f) && outcomeMatch(outcome)(f));
     if (right.length >= count) return pass;
@@ -541,6 +558,49 @@ const requests: CheckSpec = {
     if (via && right.length === 0 && answered.length > 0) return fail(`Those requests went through ${answered[0].path.kind} rules; this step wants ${via}.`);
     if (right.length > 0) return wait(`${right.length} of ${count} requests so far…`);
     return fail();
+  },
+};
+
+const backends: CheckSpec = {
+  name: "backends",
+  params: [
+    { name: "service", type: "text", required: true, doc: "the Service" },
+    { name: "last", type: "number", required: true, doc: "how many of the latest answered requests to look at" },
+    { name: "pods", type: "number", doc: "exactly this many pods answered them (`pods: 1`: session affinity pins the client)" },
+    { name: "pod", type: "text", doc: "the pod whose share `max`/`min` limit (default: every pod that answered, and every ready endpoint for `min`)" },
+    { name: "max", type: "number", doc: "at most this share of the requests, from 0 to 1" },
+    { name: "min", type: "number", doc: "at least this share of the requests, from 0 to 1" },
+    { name: "except", type: "text", doc: "pods left out of `min` and `max` when no `pod` is named (a list)" },
+    { name: "from", type: "text", doc: "the pod sending (default: anyone)" },
+    NAMESPACE,
+  ],
+  passes: "Among the latest `last` answered requests to the Service since the step opened, the pods that answered match: how many (`pods`) and each one's share (`max`, `min`).",
+  nearMisses: ["Fewer requests than `last` so far: the step waits (\"120 of 200 requests so far…\").", "The spread is wrong: the hint gives the count per pod (\"web-slow answered 34 % of the last 200 requests (web-…-87x75: 66, web-slow: 68, …)\")."],
+  run(args, ctx) {
+    const m = ctx.memory;
+    const name = args.text("service", m)!;
+    const namespace = ns(args, ctx);
+    const last = args.number("last", m)!;
+    const from = args.text("from", m);
+    const done = closedFlows(ctx, (f) => tcp(f) && f.service === `${namespace}/${name}` && f.outcome === "ok" && !!f.backend && (!from || fromMatch(from, namespace)(f)));
+    if (done.length === 0) return fail();
+    if (done.length < last) return wait(`${done.length} of ${last} requests so far…`);
+    const counts = new Map<string, number>();
+    for (const f of done.slice(-last)) counts.set(f.backend!.name, (counts.get(f.backend!.name) ?? 0) + 1);
+    const table = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([p, n]) => `${p}: ${n}`).join(", ");
+    const pods = args.number("pods", m);
+    if (pods !== undefined && counts.size !== pods) return fail(`${counts.size} pod${counts.size === 1 ? "" : "s"} answered the last ${last} requests (${table}).`);
+    const pod = args.text("pod", m);
+    const except = new Set(listOf(args.text("except", m)));
+    const endpointsNow = readyEndpoints(ctx.snapshot, name, namespace).map((e) => e.pod).filter((p): p is string => !!p);
+    const judged = pod ? [pod] : [...new Set([...counts.keys(), ...(args.has("min") ? endpointsNow : [])])].filter((p) => !except.has(p));
+    const max = args.number("max", m);
+    const min = args.number("min", m);
+    for (const p of judged) {
+      const share = (counts.get(p) ?? 0) / last;
+      if ((max !== undefined && share > max) || (min !== undefined && share < min)) return fail(`${p} answered ${Math.round(share * 100)} % of the last ${last} requests (${table}).`);
+    }
+    return pass;
   },
 };
 
@@ -581,6 +641,31 @@ const counters: CheckSpec = {
 // ---------------------------------------------------------------------------------------------
 // A node's rules and kube-proxy
 
+/**
+ * A Service's chains in a node's iptables rules: its KUBE-SVC chain (the one KUBE-SERVICES jumps
+ * to for its ClusterIP) and the KUBE-SEP chains that chain jumps to, with the pod IP each DNATs to.
+ */
+export function serviceChains(ctx: CheckContext, node: string, namespace: string, name: string): { svc: string; seps: { chain: string; ip: string }[] } | undefined {
+  const lines = ctx.rules(node);
+  const key = `${namespace}/${name}`;
+  const comment = (text: string) => {
+    const c = /--comment "([^"]*)"/.exec(text)?.[1] ?? "";
+    return c === `${key} cluster IP` || (c.startsWith(`${key}:`) && c.endsWith(" cluster IP"));
+  };
+  const entry = lines.find((l) => l.chain === "KUBE-SERVICES" && comment(l.text) && /-j KUBE-SVC-/.test(l.text));
+  const svc = entry && /-j (KUBE-SVC-\w+)/.exec(entry.text)?.[1];
+  if (!svc) return undefined;
+  const seps = lines
+    .filter((l) => l.chain === svc)
+    .map((l) => /-j (KUBE-SEP-\w+)/.exec(l.text)?.[1])
+    .filter((c): c is string => !!c)
+    .map((chain) => {
+      const dnat = lines.find((l) => l.chain === chain && /DNAT/.test(l.text));
+      return { chain, ip: /--to-destination ([\d.]+):/.exec(dnat?.text ?? "")?.[1] ?? "" };
+    });
+  return { svc, seps };
+}
+
 const NODE: Param = { name: "node", type: "node", required: true, doc: "a node's name, or `node of POD` (the node a pod runs on)" };
 
 const chain: CheckSpec = {
@@ -593,15 +678,13 @@ const chain: CheckSpec = {
     if (!node) return fail();
     const namespace = ns(args, ctx);
     const name = args.text("service", ctx.memory)!;
-    const lines = ctx.rules(node).map((r) => r.text);
-    const tag = `"${namespace}/${name}`;
-    const svcRule = lines.some((l) => l.startsWith("-A KUBE-SERVICES") && l.includes(tag) && / -j KUBE-SVC-/.test(l));
-    if (!svcRule) return serviceOf(ctx, name, namespace) ? wait("kube-proxy is writing the rules…") : fail(`There is no Service \`${name}\`.`);
+    const chains = serviceChains(ctx, node, namespace, name);
+    if (!chains) return serviceOf(ctx, name, namespace) ? wait("kube-proxy is writing the rules…") : fail(`There is no Service \`${name}\`.`);
     const ep = args.text("endpoint", ctx.memory);
     if (!ep) return pass;
     const ip = /^\d+\.\d+\.\d+\.\d+$/.test(ep) ? ep : ctx.snapshot.pods.find((p) => p.metadata.name === ep && nsOf(p) === namespace)?.status.podIP;
     if (!ip) return fail();
-    return lines.some((l) => l.startsWith("-A KUBE-SEP-") && l.includes(tag) && l.includes(`--to-destination ${ip}:`)) ? pass : wait("kube-proxy is writing the rules…");
+    return chains.seps.some((s) => s.ip === ip) ? pass : wait("kube-proxy is writing the rules…");
   },
 };
 
@@ -682,7 +765,7 @@ const remembered: CheckSpec = {
   },
 };
 
-const BUILT_IN: readonly CheckSpec[] = [exists, gone, field, condition, podsReady, serviceExposed, endpoints, lookedAtEndpoints, ran, curled, connected, requests, counters, chain, virtualServer, rule, proxyMode, remembered];
+const BUILT_IN: readonly CheckSpec[] = [exists, gone, field, condition, podsReady, serviceExposed, endpoints, lookedAtEndpoints, ran, curled, connected, requests, backends, counters, chain, virtualServer, rule, proxyMode, remembered];
 
 const registry = new Map<string, CheckSpec>(BUILT_IN.map((c) => [c.name, c]));
 
