@@ -118,14 +118,46 @@ export function valueText(v: unknown): string | undefined {
 }
 
 const MAX_PATTERN = 300;
-/** A group with a quantifier inside, itself repeated: `(a+)+`, the shape of catastrophic backtracking. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;
+
+/**
+ * True when a group that repeats holds a repetition or an alternation of its own (`(a+)+`,
+ * `((a)*)*`, `(a|a)*`): the shapes that can backtrack for ever on an unlucky output.
+ */
+export function backtracksBadly(source: string): boolean {
+  // For each open group: whether it holds a quantifier or an alternation.
+  const stack: boolean[] = [];
+  let risky = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      // Skip a character class: nothing inside it groups or repeats.
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(") stack.push(false);
+    else if (c === "|" || c === "*" || c === "+" || (c === "{" && /^\{\d+,\d*\}/.test(source.slice(i)))) {
+      if (stack.length > 0) stack[stack.length - 1] = true;
+    } else if (c === ")") {
+      const inner = stack.pop() ?? false;
+      const next = source.slice(i + 1);
+      const repeated = /^[*+]/.test(next) || /^\{\d+,(\d*)\}/.test(next);
+      if (inner && repeated) risky = true;
+      // What the group holds counts for the group around it too.
+      if (inner && stack.length > 0) stack[stack.length - 1] = true;
+    }
+  }
+  return risky;
+}
 
 /** Checks a pattern once; an error in words, or undefined when it is fine. */
 export function patternError(v: ArgValue): string | undefined {
   if (v.kind !== "regex") return v.text === "" ? "the pattern is empty" : undefined;
   if (v.source.length > MAX_PATTERN) return `the pattern is longer than ${MAX_PATTERN} characters`;
-  if (NESTED_QUANTIFIER.test(v.source)) return "the pattern repeats a group that repeats (like `(a+)+`): it could take forever on some outputs; simplify it";
+  if (backtracksBadly(v.source)) return "the pattern repeats a group that itself repeats or has alternatives (like `(a+)+` or `(a|b)*`): it could take forever on some outputs; simplify it";
   if (/[^gimsuy]/.test(v.flags)) return `unknown pattern flag in \`${v.flags}\` (use i for case-insensitive)`;
   try {
     new RegExp(v.source, v.flags);

@@ -226,7 +226,7 @@ describe("every error names its line and what is wrong", () => {
     ["a number that is not one", "- serviceExposed(web, port: 80, targetPort: 80)", "- serviceExposed(web, port: eighty)", /`port` must be a number, not `eighty`/],
     ["an unclosed call", "- serviceExposed(web, port: 80, targetPort: 80)", "- serviceExposed(web, port: 80", /is not closed/],
     ["a pattern that does not compile", "- ran(get pods, output: {{webPod}})", "- ran(/get (pods/)", /the pattern does not compile/],
-    ["a pattern that could backtrack forever", "- ran(get pods, output: {{webPod}})", "- ran(/(a+)+$/)", /repeats a group that repeats/],
+    ["a pattern that could backtrack forever", "- ran(get pods, output: {{webPod}})", "- ran(/(a+)+$/)", /repeats a group that itself repeats/],
     ["an unknown kind", "- serviceExposed(web, port: 80, targetPort: 80)", "- exists(servce, web)", /`servce` is not a kind .*did you mean "service"/],
     ["a value never remembered", "- ran(get pods, output: {{webPod}})", "- ran(get pods, output: {{webPdo}})", /\{\{webPdo\}\} is not remembered by an earlier step \(did you mean "webPod"\?\)/],
     ["a value remembered only once the step passed, used in its instruction", "List the pods:", "List the pods of {{webIP}}:", /\{\{webIP\}\} is not remembered by an earlier step/],
@@ -310,5 +310,18 @@ describe("a lesson file is untrusted", () => {
   it("{{constructor}} in text is not filled from Object's prototype by the runtime", async () => {
     const { fill } = await import("../runtime");
     expect(fill("{{constructor}} {{toString}} {{a}}", { a: "1" })).toBe("{{constructor}} {{toString}} 1");
+  });
+});
+
+describe("patterns that could freeze the page", () => {
+  it("are refused when a repeated group repeats or alternates inside; ordinary ones are fine", async () => {
+    const { backtracksBadly } = await import("./args");
+    for (const bad of ["(a+)+", "(a*)*$", "((a)+)+", "(a|aa)*b", "(\\w+\\s?){2,}x", "((ab)*c)*"]) expect(backtracksBadly(bad), bad).toBe(true);
+    for (const good of ["^\\s*(kubectl|k)\\b.*\\sget\\s", "Name:\\s+my-service\\b[\\s\\S]*TargetPort:", "(a+)", "(ab)+", "[(+]+", "\\(a+\\)+", "(kubectl|k)?x", "a{2}"]) expect(backtracksBadly(good), good).toBe(false);
+  });
+
+  it("a one-line setup in the header reports its errors on its own line", () => {
+    const r = parseLessonFile(GOOD.replace(/setup: \|\n {2}\$ kubectl create deployment web --image=nginx\n {2}- wait 15s\n/, "setup: sleep 5\n"));
+    expect(r.errors).toContainEqual({ line: lineOf(GOOD, "setup:"), message: expect.stringContaining("a setup line is a command") });
   });
 });

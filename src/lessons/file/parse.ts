@@ -505,7 +505,9 @@ function parseUnsafe(input: string): LessonFileResult {
   if (!findScenario(scenario)) errors.push({ line: head.cluster?.line ?? 1, message: `header: unknown cluster "${clip(scenario)}"${didYouMean(scenario, scenarioIds())}; name a built-in one (empty, article…) and put your own commands in \`setup:\`` });
   let setup: (string | number)[] = [];
   if (head.setup) {
-    const first = lines.findIndex((l) => /^setup\s*:/.test(l.text)) + 2;
+    // A block (`setup: |`) starts on the next line; a plain value on the key's own line.
+    const at = lines.findIndex((l) => /^setup\s*:/.test(l.text));
+    const first = at + (/^setup\s*:\s*[|>][-+0-9]*\s*$/.test(lines[at]?.text ?? "") ? 2 : 1);
     const body = String(head.setup.value ?? "")
       .replace(/\n$/, "")
       .split("\n")
