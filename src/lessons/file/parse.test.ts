@@ -240,6 +240,7 @@ describe("every error names its line and what is wrong", () => {
     ["a bad duration", "  - wait 15s", "  - wait soon", /`soon` is not a duration/],
     ["a show me line it cannot do", "### Show me\n\n$ kubectl get pods -o wide", "### Show me\n\nkubectl get pods -o wide", /show me takes commands/],
     ["a step id used twice", "## Expose it {#expose}", "## Expose it {#find}", /another step has the id `find`/],
+    ["a lesson id made from a title that is a reserved name", "id: tiny\ntitle: A tiny lesson", "title: constructor", /`constructor` is reserved: give the lesson an `id:`/],
     ["a reserved step id", "## Expose it {#expose}", "## Expose it {#constructor}", /`constructor` is reserved/],
     ["a reserved memory name", "- webIP = pod(app=web, status.podIP)", "- __proto__ = pod(app=web, status.podIP)", /cannot be a name to remember/],
     ["a memory name that is a prototype key", "- webIP = pod(app=web, status.podIP)", "- constructor = pod(app=web, status.podIP)", /`constructor` is reserved/],

@@ -494,7 +494,8 @@ function parseUnsafe(input: string): LessonFileResult {
   const title = str("title")?.trim() ?? "";
   if (!title && !errors.some((e) => e.message.startsWith("header:") || e.line === 1)) errors.push({ line: 1, message: "header: the lesson needs a `title:`" });
   const id = str("id")?.trim() || slug(title);
-  if (head.id && (!ID.test(id) || RESERVED_NAMES.has(id))) errors.push({ line: head.id.line, message: `header: the id \`${clip(id)}\` must be lowercase letters, digits and dashes${RESERVED_NAMES.has(id) ? ` (\`${id}\` is reserved)` : ""}` });
+  if (!ID.test(id) || RESERVED_NAMES.has(id))
+    errors.push({ line: head.id?.line ?? head.title?.line ?? 1, message: `header: the id \`${clip(id)}\` must be lowercase letters, digits and dashes${RESERVED_NAMES.has(id) ? ` (\`${id}\` is reserved: give the lesson an \`id:\` of its own)` : ""}` });
   let number = 1;
   if (head.number) {
     const n = Number(head.number.value);
