@@ -81,7 +81,8 @@ function sameResult(a: CheckResult, b: CheckResult): boolean {
 
 /** Fills `{{name}}` from memory (unknown names stay visible, so a missing value shows). */
 export function fill(text: string, memory: Readonly<Record<string, string>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => memory[k] ?? m);
+  // Own keys only: `{{constructor}}` must not print Object's source.
+  return text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (Object.hasOwn(memory, k) ? memory[k] : m));
 }
 
 /** How an action reads in the "show me" list. */
@@ -274,7 +275,10 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     const lesson = get().lesson;
     if (!lesson) return;
     const step = lesson.steps[index];
-    if (step?.fresh) host.loadScenario(step.fresh);
+    if (step?.fresh) {
+      host.loadScenario(step.fresh);
+      runSetup(step.setup);
+    }
     watchFlows();
     clearRecords();
     store.setState({ stepIndex: index, step: freshRun(step) });
@@ -287,6 +291,15 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     store.setState({ memory });
     if (host.trackCurrent !== false) setProgress((p) => ({ ...p, current: { lesson: lesson.id, step: index } }));
     evaluate();
+  }
+
+  /** Finishes a starting cluster: a lesson's own setup lines after its scenario (commands as UI actions, numbers as waits). */
+  function runSetup(lines: readonly (string | number)[] | undefined) {
+    const lab = host.lab.getState();
+    for (const line of lines ?? []) {
+      if (typeof line === "number") lab.step(line);
+      else lab.run(line);
+    }
   }
 
   /** The node whose shell a step's show me types in, or undefined for the control plane's. */
@@ -355,6 +368,7 @@ export function createLessonRuntime(host: LessonHost, lessons: readonly Lesson[]
     host.select(null);
     try {
       host.loadScenario(lesson.scenario);
+      runSetup(lesson.setup);
       for (let i = 0; i < index; i++) {
         enter(i);
         const step = lesson.steps[i];

@@ -99,6 +99,8 @@ export interface Step {
   enter?(ctx: CheckContext): Record<string, string>;
   /** Start this step on a fresh cluster: a scenario id (the lesson's closing check). */
   fresh?: string;
+  /** With `fresh`: lines run on the fresh cluster after its scenario (commands, and waits in ms). */
+  setup?: readonly (string | number)[];
   /** For the presenter only: what to say, what to point at. */
   notes?: string;
 }
@@ -113,5 +115,10 @@ export interface Lesson {
   summary: string;
   /** The scenario the lesson starts from (see src/store/scenarios.ts). */
   scenario: string;
+  /**
+   * Lines run after the scenario to finish the starting cluster (a lesson file's own setup):
+   * commands as the terminal takes them (heredocs included), numbers as waits in virtual ms.
+   */
+  setup?: readonly (string | number)[];
   steps: readonly Step[];
 }
