@@ -1,0 +1,367 @@
+/**
+ * Kinds not yet moved to a folder of their own: their definitions, built from the code that
+ * served them before the registry. Each move takes one kind out of here into `kinds/<kind>/`.
+ */
+import { rfc3339 } from "../cluster/clock";
+import { defaultDaemonSet, defaultDeployment, defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
+import { fail, forbidden, ok } from "../cluster/errors";
+import { podStatusReason } from "../cluster/podutil";
+import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
+import type { Deployment, Pod, Service } from "../cluster/types";
+import {
+  nameIsDNSLabel,
+  nameIsDNSSubdomain,
+  validateDaemonSet,
+  validateDeployment,
+  validateObjectMeta,
+  validatePod,
+  validateReplicaSet,
+  validateService,
+} from "../cluster/validation";
+import { clone } from "../util/clone";
+import { ALL_VERBS, defineKind, type TableDef } from "./kind";
+import { age, formatMap, workloadWideCells } from "./printing";
+import { objectMeta, podSpec, serviceSpec, strMap, workloadSpec } from "./schema";
+
+// ---------------------------------------------------------------- Endpoints
+
+/** `formatEndpoints`: ready addresses × ports, at most 3, `<none>` only without subsets. */
+export function formatEndpoints(subsets: { addresses?: { ip: string }[]; ports?: { port: number }[] }[] | undefined): string {
+  if (!subsets || subsets.length === 0) return "<none>";
+  const items: string[] = [];
+  for (const s of subsets) {
+    if (!s.ports || s.ports.length === 0) {
+      for (const a of s.addresses ?? []) items.push(a.ip);
+      continue;
+    }
+    // printers.go formatEndpoints: ports are the outer loop, addresses the inner one.
+    for (const p of s.ports) for (const a of s.addresses ?? []) items.push(`${a.ip}:${p.port}`);
+  }
+  if (items.length > 3) return `${items.slice(0, 3).join(",")} + ${items.length - 3} more...`;
+  return items.join(",");
+}
+
+export const endpoints = defineKind({
+  resource: { kind: "Endpoints", plural: "endpoints", singular: "endpoints", shortNames: ["ep"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "Endpoints", fields: { metadata: objectMeta } },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
+  table: {
+    headers: ["NAME", "ENDPOINTS", "AGE"],
+    wideHeaders: [],
+    row: (o, now) => [o.metadata.name, formatEndpoints(o.subsets), age(o.metadata.creationTimestamp, now)],
+  },
+});
+
+// ---------------------------------------------------------------- Event
+
+export const event = defineKind({
+  resource: { kind: "Event", plural: "events", singular: "event", shortNames: ["ev"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "Event", fields: { metadata: objectMeta } },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
+  table: {
+    headers: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
+    wideHeaders: [],
+    nameColumn: -1,
+    row: (o, now) => {
+      const obj = `${o.involvedObject.kind.toLowerCase()}/${o.involvedObject.name}`;
+      const seen = age(o.lastTimestamp, now);
+      return [o.count > 1 ? `${seen} (x${o.count} over ${age(o.firstTimestamp, now)})` : seen, o.type, o.reason, obj, o.message];
+    },
+  },
+});
+
+// ---------------------------------------------------------------- Namespace
+
+const PROTECTED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+export const namespace = defineKind({
+  resource: { kind: "Namespace", plural: "namespaces", singular: "namespace", shortNames: ["ns"], group: "", version: "v1", namespaced: false, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] },
+  schema: { go: "Namespace", fields: { metadata: objectMeta } },
+  default(o) {
+    o.metadata.labels = { ...o.metadata.labels, "kubernetes.io/metadata.name": o.metadata.name };
+  },
+  prepareForCreate(o) {
+    o.spec = { finalizers: ["kubernetes"] };
+    o.status = { phase: "Active" };
+  },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: false, nameValidator: nameIsDNSLabel }),
+  beforeDelete(o, ctx) {
+    const name = o.metadata.name;
+    if (PROTECTED_NAMESPACES.includes(name)) return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`));
+    if (o.metadata.deletionTimestamp) return ok(o);
+    const ns = clone(o);
+    ns.metadata.deletionTimestamp = rfc3339(ctx.clock.now);
+    ns.status.phase = "Terminating";
+    return ok(ctx.store.put(ns));
+  },
+  table: {
+    headers: ["NAME", "STATUS", "AGE"],
+    wideHeaders: [],
+    row: (o, now) => [o.metadata.name, o.status.phase, age(o.metadata.creationTimestamp, now)],
+  },
+});
+
+// ---------------------------------------------------------------- Node
+
+export const node = defineKind({
+  resource: { kind: "Node", plural: "nodes", singular: "node", shortNames: ["no"], group: "", version: "v1", namespaced: false, verbs: ALL_VERBS },
+  schema: { go: "Node", fields: { metadata: objectMeta } },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: false, nameValidator: nameIsDNSSubdomain }),
+  gc: { owner: true },
+  table: {
+    headers: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"],
+    wideHeaders: ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"],
+    row: (o, now, wide) => {
+      const ready = o.status.conditions.find((c) => c.type === "Ready")?.status === "True";
+      let status = ready ? "Ready" : "NotReady";
+      if (o.spec.unschedulable) status += ",SchedulingDisabled";
+      const roles = Object.keys(o.metadata.labels ?? {})
+        .filter((k) => k.startsWith("node-role.kubernetes.io/"))
+        .map((k) => k.slice("node-role.kubernetes.io/".length))
+        .sort();
+      const row = [o.metadata.name, status, roles.length ? roles.join(",") : "<none>", age(o.metadata.creationTimestamp, now), o.status.nodeInfo.kubeletVersion];
+      if (wide) {
+        const ip = o.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "<none>";
+        row.push(ip, "<none>", o.status.nodeInfo.osImage, o.status.nodeInfo.kernelVersion, o.status.nodeInfo.containerRuntimeVersion);
+      }
+      return row;
+    },
+  },
+});
+
+// ---------------------------------------------------------------- Pod
+
+/**
+ * The DefaultTolerationSeconds admission plugin: pods that do not already tolerate the
+ * not-ready / unreachable NoExecute taints get them for 300 s.
+ */
+function addDefaultTolerations(pod: Pod): void {
+  const tol = (pod.spec.tolerations ??= []);
+  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
+    const covered = tol.some((t) => (t.effect === "NoExecute" || !t.effect) && (t.key === key || (!t.key && t.operator === "Exists")));
+    if (!covered) tol.push({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 });
+  }
+}
+
+/** `qos.GetPodQOS`: Guaranteed when every container's cpu and memory limits equal its requests. */
+function qosClass(pod: Pod): string {
+  const res = pod.spec.containers.map((c) => (c.resources ?? {}) as { limits?: Record<string, string>; requests?: Record<string, string> });
+  if (res.every((r) => Object.keys(r.requests ?? {}).length === 0 && Object.keys(r.limits ?? {}).length === 0)) return "BestEffort";
+  const guaranteed = res.every((r) => ["cpu", "memory"].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+/**
+ * The ServiceAccount admission plugin: every pod (but static mirror pods) gets the projected
+ * `kube-api-access-xxxxx` volume with the token, the CA and its namespace, mounted read-only.
+ */
+function mountServiceAccountToken(pod: Pod, rngName: () => string): void {
+  if (pod.metadata.annotations?.["kubernetes.io/config.source"] === "file") return;
+  if (pod.spec.volumes?.some((v) => String(v.name).startsWith("kube-api-access-"))) return;
+  const name = `kube-api-access-${rngName()}`;
+  pod.spec.volumes = [
+    ...(pod.spec.volumes ?? []),
+    {
+      name,
+      projected: {
+        defaultMode: 420,
+        sources: [
+          { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+          { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
+          { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+        ],
+      },
+    },
+  ];
+  for (const c of pod.spec.containers) {
+    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name, readOnly: true }];
+  }
+}
+
+function podRow(p: Pod, now: number, wide: boolean): string[] {
+  const statuses = p.status.containerStatuses ?? [];
+  const total = p.spec.containers.length;
+  const ready = statuses.filter((c) => c.ready).length;
+  let restarts = String(statuses.reduce((n, c) => n + c.restartCount, 0));
+  const last = statuses
+    .map((c) => (c.lastState as { terminated?: { finishedAt?: string } }).terminated?.finishedAt)
+    .filter((t): t is string => !!t)
+    .sort()
+    .pop();
+  if (last && restarts !== "0") restarts += ` (${age(last, now)} ago)`;
+  const row = [p.metadata.name, `${ready}/${total}`, podStatusReason(p), restarts, age(p.metadata.creationTimestamp, now)];
+  if (wide) row.push(p.status.podIP ?? "<none>", p.spec.nodeName ?? "<none>", "<none>", "<none>");
+  return row;
+}
+
+export const pod = defineKind({
+  resource: { kind: "Pod", plural: "pods", singular: "pod", shortNames: ["po"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "Pod", fields: { metadata: objectMeta, spec: podSpec } },
+  default(o) {
+    o.spec ??= { containers: [] };
+    defaultPodSpec(o.spec);
+  },
+  prepareForCreate(o, ctx) {
+    o.spec.enableServiceLinks ??= true;
+    o.spec.preemptionPolicy ??= "PreemptLowerPriority";
+    // The Priority admission plugin resolves the built-in priority classes.
+    o.spec.priority ??= o.spec.priorityClassName === "system-node-critical" ? 2000001000 : o.spec.priorityClassName === "system-cluster-critical" ? 2000000000 : 0;
+    o.spec.serviceAccountName ??= "default";
+    o.spec.serviceAccount ??= o.spec.serviceAccountName;
+    addDefaultTolerations(o);
+    o.status = { phase: "Pending", qosClass: qosClass(o) };
+    mountServiceAccountToken(o, () => ctx.uids.k8sString(5));
+  },
+  validate: validatePod,
+  beforeDelete(p, ctx, opts) {
+    const grace = opts.gracePeriodSeconds ?? p.spec.terminationGracePeriodSeconds ?? 30;
+    if (!p.spec.nodeName || grace <= 0 || p.status.phase === "Succeeded" || p.status.phase === "Failed") return undefined;
+    // A second delete may only shorten the grace period.
+    if (p.metadata.deletionTimestamp && grace >= (p.metadata.deletionGracePeriodSeconds ?? grace)) return ok(p);
+    const next = clone(p);
+    next.metadata.deletionTimestamp = rfc3339(ctx.clock.now + grace * 1000);
+    next.metadata.deletionGracePeriodSeconds = grace;
+    return ok(ctx.store.put(next));
+  },
+  gc: { dependent: true },
+  table: { headers: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"], wideHeaders: ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"], row: podRow },
+});
+
+// ---------------------------------------------------------------- Service
+
+export function servicePorts(s: Service): string {
+  const ports = (s.spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`));
+  return ports.length ? ports.join(",") : "<none>";
+}
+
+function serviceRow(s: Service, now: number, wide: boolean): string[] {
+  const ip = s.spec.clusterIPs?.[0] ?? s.spec.clusterIP ?? "<none>";
+  let external = "<none>";
+  if (s.spec.type === "ExternalName") external = s.spec.externalName ?? "<none>";
+  else if (s.spec.type === "LoadBalancer") {
+    const ing = (s.status.loadBalancer.ingress ?? []).map((i) => i.ip ?? i.hostname ?? "");
+    external = ing.length ? ing.join(",") : "<pending>";
+  } else if (s.spec.externalIPs?.length) external = s.spec.externalIPs.join(",");
+  const row = [s.metadata.name, s.spec.type, s.spec.type === "ExternalName" ? "<none>" : ip, external, servicePorts(s), age(s.metadata.creationTimestamp, now)];
+  if (wide) row.push(formatMap(s.spec.selector));
+  return row;
+}
+
+export const service = defineKind({
+  resource: { kind: "Service", plural: "services", singular: "service", shortNames: ["svc"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "Service", fields: { metadata: objectMeta, spec: serviceSpec } },
+  default(o) {
+    o.spec ??= {} as Service["spec"];
+    defaultService(o);
+  },
+  prepareForCreate(o) {
+    o.status = { loadBalancer: {} };
+  },
+  validate: validateService,
+  allocate: (o, old, ctx, dryRun) => allocateServiceAddresses(ctx.ipam, o, old, dryRun),
+  release: (o, keep, ctx) => releaseServiceAddresses(ctx.ipam, o, keep),
+  gc: { owner: true },
+  table: { headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], wideHeaders: ["SELECTOR"], row: serviceRow },
+});
+
+// ---------------------------------------------------------------- apps/v1
+
+export const daemonSet = defineKind({
+  resource: { kind: "DaemonSet", plural: "daemonsets", singular: "daemonset", shortNames: ["ds"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "DaemonSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.DaemonSetSpec") } },
+  default: defaultDaemonSet,
+  validate: validateDaemonSet,
+  desiredState: (o) => o.spec,
+  gc: { owner: true },
+  table: {
+    headers: ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"],
+    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
+    row: (o, now, wide) => {
+      const st = o.status;
+      const row = [o.metadata.name, String(st.desiredNumberScheduled), String(st.currentNumberScheduled), String(st.numberReady), String(st.updatedNumberScheduled ?? 0), String(st.numberAvailable ?? 0), formatMap(o.spec.template.spec.nodeSelector), age(o.metadata.creationTimestamp, now)];
+      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
+      return row;
+    },
+  },
+});
+
+export const deployment = defineKind({
+  resource: { kind: "Deployment", plural: "deployments", singular: "deployment", shortNames: ["deploy"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "Deployment", fields: { metadata: objectMeta, spec: workloadSpec("v1.DeploymentSpec") } },
+  default(o) {
+    o.spec ??= {} as Deployment["spec"];
+    defaultDeployment(o);
+  },
+  prepareForCreate(o) {
+    o.status = {};
+  },
+  validate: validateDeployment,
+  desiredState: (o) => o.spec,
+  gc: { owner: true },
+  table: {
+    headers: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
+    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
+    row: (o, now, wide) => {
+      const row = [o.metadata.name, `${o.status.readyReplicas ?? 0}/${o.spec.replicas}`, String(o.status.updatedReplicas ?? 0), String(o.status.availableReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
+      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
+      return row;
+    },
+  },
+});
+
+export const replicaSet = defineKind({
+  resource: { kind: "ReplicaSet", plural: "replicasets", singular: "replicaset", shortNames: ["rs"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "ReplicaSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.ReplicaSetSpec") } },
+  default: defaultReplicaSet,
+  prepareForCreate(o) {
+    o.status = { replicas: 0 };
+  },
+  validate: validateReplicaSet,
+  desiredState: (o) => o.spec,
+  gc: { dependent: true, owner: true },
+  table: {
+    headers: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
+    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
+    row: (o, now, wide) => {
+      const row = [o.metadata.name, String(o.spec.replicas), String(o.status.replicas), String(o.status.readyReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
+      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
+      return row;
+    },
+  },
+});
+
+// ---------------------------------------------------------------- discovery.k8s.io/v1
+
+const sliceCell = (xs: string[]) => (xs.length === 0 ? "<unset>" : xs.length > 3 ? `${xs.slice(0, 3).join(",")} + ${xs.length - 3} more...` : xs.join(","));
+
+export const endpointSlice = defineKind({
+  resource: { kind: "EndpointSlice", plural: "endpointslices", singular: "endpointslice", shortNames: [], group: "discovery.k8s.io", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "EndpointSlice", fields: { metadata: objectMeta } },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
+  desiredState: (o) => [o.endpoints, o.ports],
+  gc: { dependent: true },
+  table: {
+    headers: ["NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"],
+    wideHeaders: [],
+    row: (o, now) => {
+      const ports = (o.ports ?? []).map((p) => (p.port ? String(p.port) : p.name || "*"));
+      const addrs = o.endpoints.flatMap((e) => e.addresses);
+      return [o.metadata.name, o.addressType, sliceCell(ports), sliceCell(addrs), age(o.metadata.creationTimestamp, now)];
+    },
+  },
+});
+
+// ---------------------------------------------------------------- ConfigMap
+
+export const configMap = defineKind({
+  resource: { kind: "ConfigMap", plural: "configmaps", singular: "configmap", shortNames: ["cm"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
+  schema: { go: "ConfigMap", fields: { metadata: objectMeta, data: strMap } },
+  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
+  table: {
+    headers: ["NAME", "DATA", "AGE"],
+    wideHeaders: [],
+    row: (o, now) => [o.metadata.name, String(Object.keys(o.data ?? {}).length), age(o.metadata.creationTimestamp, now)],
+  },
+});
+
+export type { TableDef };
