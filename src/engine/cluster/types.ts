@@ -4,58 +4,12 @@
  * `kubectl get -o yaml` prints what a real cluster prints.
  */
 
-export type Labels = Record<string, string>;
+import type { KubeObject, Labels, LabelSelector } from "../kinds/meta";
+import type { ConfigMap } from "../kinds/configmap/types";
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-export interface ObjectMeta {
-  name: string;
-  generateName?: string;
-  namespace?: string;
-  uid: string;
-  resourceVersion: string;
-  generation?: number;
-  /** RFC 3339 time, derived from the virtual clock. */
-  creationTimestamp: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Labels;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-}
-
-/** What a client sends: metadata without server-set fields. */
-export type ObjectMetaInput = Partial<ObjectMeta>;
-
-export interface TypeMeta {
-  apiVersion: string;
-  kind: string;
-}
-
-export interface KubeObject extends TypeMeta {
-  metadata: ObjectMeta;
-}
-
-// ---------------------------------------------------------------- label selectors
-
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
-  values?: string[];
-}
-
-export interface LabelSelector {
-  matchLabels?: Labels;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+// Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
+export type * from "../kinds/meta";
+export type * from "../kinds/configmap/types";
 
 // ---------------------------------------------------------------- core/v1
 
@@ -266,11 +220,6 @@ export interface EndpointSubset {
 export interface Endpoints extends KubeObject {
   kind: "Endpoints";
   subsets?: EndpointSubset[];
-}
-
-export interface ConfigMap extends KubeObject {
-  kind: "ConfigMap";
-  data?: Record<string, string>;
 }
 
 export interface ObjectReference {

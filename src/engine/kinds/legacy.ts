@@ -21,7 +21,7 @@ import {
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
 import { age, formatMap, workloadWideCells } from "./printing";
-import { objectMeta, podSpec, serviceSpec, strMap, workloadSpec } from "./schema";
+import { objectMeta, podSpec, serviceSpec, workloadSpec } from "./schema";
 
 // ---------------------------------------------------------------- Endpoints
 
@@ -348,19 +348,6 @@ export const endpointSlice = defineKind({
       const addrs = o.endpoints.flatMap((e) => e.addresses);
       return [o.metadata.name, o.addressType, sliceCell(ports), sliceCell(addrs), age(o.metadata.creationTimestamp, now)];
     },
-  },
-});
-
-// ---------------------------------------------------------------- ConfigMap
-
-export const configMap = defineKind({
-  resource: { kind: "ConfigMap", plural: "configmaps", singular: "configmap", shortNames: ["cm"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "ConfigMap", fields: { metadata: objectMeta, data: strMap } },
-  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
-  table: {
-    headers: ["NAME", "DATA", "AGE"],
-    wideHeaders: [],
-    row: (o, now) => [o.metadata.name, String(Object.keys(o.data ?? {}).length), age(o.metadata.creationTimestamp, now)],
   },
 });
 

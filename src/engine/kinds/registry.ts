@@ -19,7 +19,8 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
-import { configMap, daemonSet, deployment, endpointSlice, endpoints, event, namespace, node, pod, replicaSet, service } from "./legacy";
+import { configMap } from "./configmap";
+import { daemonSet, deployment, endpointSlice, endpoints, event, namespace, node, pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
