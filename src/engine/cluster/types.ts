@@ -7,17 +7,14 @@
 import type { KubeObject, Labels, LabelSelector } from "../kinds/meta";
 import type { ConfigMap } from "../kinds/configmap/types";
 
+import type { Namespace } from "../kinds/namespace/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/namespace/types";
 export type * from "../kinds/configmap/types";
 
 // ---------------------------------------------------------------- core/v1
-
-export interface Namespace extends KubeObject {
-  kind: "Namespace";
-  spec: { finalizers?: string[] };
-  status: { phase: "Active" | "Terminating" };
-}
 
 export interface Taint {
   key: string;

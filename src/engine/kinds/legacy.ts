@@ -4,20 +4,11 @@
  */
 import { rfc3339 } from "../cluster/clock";
 import { defaultDaemonSet, defaultDeployment, defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
-import { fail, forbidden, ok } from "../cluster/errors";
+import { ok } from "../cluster/errors";
 import { podStatusReason } from "../cluster/podutil";
 import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
 import type { Deployment, Pod, Service } from "../cluster/types";
-import {
-  nameIsDNSLabel,
-  nameIsDNSSubdomain,
-  validateDaemonSet,
-  validateDeployment,
-  validateObjectMeta,
-  validatePod,
-  validateReplicaSet,
-  validateService,
-} from "../cluster/validation";
+import { nameIsDNSSubdomain, validateDaemonSet, validateDeployment, validateObjectMeta, validatePod, validateReplicaSet, validateService } from "../cluster/validation";
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
 import { age, formatMap, workloadWideCells } from "./printing";
@@ -67,37 +58,6 @@ export const event = defineKind({
       const seen = age(o.lastTimestamp, now);
       return [o.count > 1 ? `${seen} (x${o.count} over ${age(o.firstTimestamp, now)})` : seen, o.type, o.reason, obj, o.message];
     },
-  },
-});
-
-// ---------------------------------------------------------------- Namespace
-
-const PROTECTED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
-
-export const namespace = defineKind({
-  resource: { kind: "Namespace", plural: "namespaces", singular: "namespace", shortNames: ["ns"], group: "", version: "v1", namespaced: false, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] },
-  schema: { go: "Namespace", fields: { metadata: objectMeta } },
-  default(o) {
-    o.metadata.labels = { ...o.metadata.labels, "kubernetes.io/metadata.name": o.metadata.name };
-  },
-  prepareForCreate(o) {
-    o.spec = { finalizers: ["kubernetes"] };
-    o.status = { phase: "Active" };
-  },
-  validate: (o) => validateObjectMeta(o.metadata, { namespaced: false, nameValidator: nameIsDNSLabel }),
-  beforeDelete(o, ctx) {
-    const name = o.metadata.name;
-    if (PROTECTED_NAMESPACES.includes(name)) return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`));
-    if (o.metadata.deletionTimestamp) return ok(o);
-    const ns = clone(o);
-    ns.metadata.deletionTimestamp = rfc3339(ctx.clock.now);
-    ns.status.phase = "Terminating";
-    return ok(ctx.store.put(ns));
-  },
-  table: {
-    headers: ["NAME", "STATUS", "AGE"],
-    wideHeaders: [],
-    row: (o, now) => [o.metadata.name, o.status.phase, age(o.metadata.creationTimestamp, now)],
   },
 });
 

@@ -19,8 +19,9 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { daemonSet, deployment, endpointSlice, endpoints, event, namespace, node, pod, replicaSet, service } from "./legacy";
+import { daemonSet, deployment, endpointSlice, endpoints, event, node, pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
