@@ -9,8 +9,11 @@ import type { ConfigMap } from "../kinds/configmap/types";
 
 import type { Namespace } from "../kinds/namespace/types";
 
+import type { KEvent } from "../kinds/event/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/event/types";
 export type * from "../kinds/namespace/types";
 export type * from "../kinds/configmap/types";
 
@@ -217,31 +220,6 @@ export interface EndpointSubset {
 export interface Endpoints extends KubeObject {
   kind: "Endpoints";
   subsets?: EndpointSubset[];
-}
-
-export interface ObjectReference {
-  kind: string;
-  namespace?: string;
-  name: string;
-  uid: string;
-  apiVersion: string;
-  resourceVersion?: string;
-  fieldPath?: string;
-}
-
-export interface KEvent extends KubeObject {
-  kind: "Event";
-  involvedObject: ObjectReference;
-  reason: string;
-  message: string;
-  source: { component: string; host?: string };
-  firstTimestamp: string;
-  lastTimestamp: string;
-  count: number;
-  type: "Normal" | "Warning";
-  eventTime: null;
-  reportingComponent: string;
-  reportingInstance: string;
 }
 
 // ---------------------------------------------------------------- apps/v1

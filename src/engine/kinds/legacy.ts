@@ -43,24 +43,6 @@ export const endpoints = defineKind({
   },
 });
 
-// ---------------------------------------------------------------- Event
-
-export const event = defineKind({
-  resource: { kind: "Event", plural: "events", singular: "event", shortNames: ["ev"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "Event", fields: { metadata: objectMeta } },
-  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
-  table: {
-    headers: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
-    wideHeaders: [],
-    nameColumn: -1,
-    row: (o, now) => {
-      const obj = `${o.involvedObject.kind.toLowerCase()}/${o.involvedObject.name}`;
-      const seen = age(o.lastTimestamp, now);
-      return [o.count > 1 ? `${seen} (x${o.count} over ${age(o.firstTimestamp, now)})` : seen, o.type, o.reason, obj, o.message];
-    },
-  },
-});
-
 // ---------------------------------------------------------------- Node
 
 export const node = defineKind({

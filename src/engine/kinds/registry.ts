@@ -19,9 +19,10 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { daemonSet, deployment, endpointSlice, endpoints, event, node, pod, replicaSet, service } from "./legacy";
+import { daemonSet, deployment, endpointSlice, endpoints, node, pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
