@@ -11,8 +11,11 @@ import type { Namespace } from "../kinds/namespace/types";
 
 import type { KEvent } from "../kinds/event/types";
 
+import type { Endpoints } from "../kinds/endpoints/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/endpoints/types";
 export type * from "../kinds/event/types";
 export type * from "../kinds/namespace/types";
 export type * from "../kinds/configmap/types";
@@ -202,24 +205,6 @@ export interface Service extends KubeObject {
   kind: "Service";
   spec: ServiceSpec;
   status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
-}
-
-export interface EndpointAddress {
-  ip: string;
-  nodeName?: string;
-  hostname?: string;
-  targetRef?: { kind: string; namespace: string; name: string; uid: string };
-}
-
-export interface EndpointSubset {
-  addresses?: EndpointAddress[];
-  notReadyAddresses?: EndpointAddress[];
-  ports?: { name?: string; port: number; protocol: string; appProtocol?: string }[];
-}
-
-export interface Endpoints extends KubeObject {
-  kind: "Endpoints";
-  subsets?: EndpointSubset[];
 }
 
 // ---------------------------------------------------------------- apps/v1
