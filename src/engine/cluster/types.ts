@@ -13,8 +13,11 @@ import type { KEvent } from "../kinds/event/types";
 
 import type { Endpoints } from "../kinds/endpoints/types";
 
+import type { EndpointSlice } from "../kinds/endpointslice/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/endpointslice/types";
 export type * from "../kinds/endpoints/types";
 export type * from "../kinds/event/types";
 export type * from "../kinds/namespace/types";
@@ -277,29 +280,6 @@ export interface DaemonSet extends KubeObject {
 }
 
 // ---------------------------------------------------------------- discovery.k8s.io/v1
-
-export interface Endpoint {
-  addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
-  nodeName?: string;
-  zone?: string;
-  hostname?: string;
-  targetRef?: { kind: string; namespace: string; name: string; uid: string };
-}
-
-export interface EndpointPort {
-  name: string;
-  port: number;
-  protocol: string;
-  appProtocol?: string;
-}
-
-export interface EndpointSlice extends KubeObject {
-  kind: "EndpointSlice";
-  addressType: "IPv4" | "IPv6" | "FQDN";
-  endpoints: Endpoint[];
-  ports: EndpointPort[] | null;
-}
 
 // ---------------------------------------------------------------- kinds
 

@@ -243,25 +243,4 @@ export const replicaSet = defineKind({
   },
 });
 
-// ---------------------------------------------------------------- discovery.k8s.io/v1
-
-const sliceCell = (xs: string[]) => (xs.length === 0 ? "<unset>" : xs.length > 3 ? `${xs.slice(0, 3).join(",")} + ${xs.length - 3} more...` : xs.join(","));
-
-export const endpointSlice = defineKind({
-  resource: { kind: "EndpointSlice", plural: "endpointslices", singular: "endpointslice", shortNames: [], group: "discovery.k8s.io", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "EndpointSlice", fields: { metadata: objectMeta } },
-  validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
-  desiredState: (o) => [o.endpoints, o.ports],
-  gc: { dependent: true },
-  table: {
-    headers: ["NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"],
-    wideHeaders: [],
-    row: (o, now) => {
-      const ports = (o.ports ?? []).map((p) => (p.port ? String(p.port) : p.name || "*"));
-      const addrs = o.endpoints.flatMap((e) => e.addresses);
-      return [o.metadata.name, o.addressType, sliceCell(ports), sliceCell(addrs), age(o.metadata.creationTimestamp, now)];
-    },
-  },
-});
-
 export type { TableDef };

@@ -19,11 +19,12 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { endpointSlice } from "./endpointslice";
 import { endpoints } from "./endpoints";
 import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { daemonSet, deployment, endpointSlice, node, pod, replicaSet, service } from "./legacy";
+import { daemonSet, deployment, node, pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
