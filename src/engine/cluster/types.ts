@@ -15,8 +15,11 @@ import type { Endpoints } from "../kinds/endpoints/types";
 
 import type { EndpointSlice } from "../kinds/endpointslice/types";
 
+import type { Node } from "../kinds/node/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/node/types";
 export type * from "../kinds/endpointslice/types";
 export type * from "../kinds/endpoints/types";
 export type * from "../kinds/event/types";
@@ -24,44 +27,6 @@ export type * from "../kinds/namespace/types";
 export type * from "../kinds/configmap/types";
 
 // ---------------------------------------------------------------- core/v1
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-}
-
-export interface NodeCondition {
-  type: string;
-  status: "True" | "False" | "Unknown";
-  lastHeartbeatTime: string;
-  lastTransitionTime: string;
-  reason: string;
-  message: string;
-}
-
-export interface Node extends KubeObject {
-  kind: "Node";
-  spec: { podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean };
-  status: {
-    addresses: { type: "InternalIP" | "Hostname"; address: string }[];
-    allocatable: Record<string, string>;
-    capacity: Record<string, string>;
-    conditions: NodeCondition[];
-    nodeInfo: {
-      architecture: string;
-      bootID: string;
-      containerRuntimeVersion: string;
-      kernelVersion: string;
-      kubeProxyVersion: string;
-      kubeletVersion: string;
-      machineID: string;
-      operatingSystem: string;
-      osImage: string;
-      systemUUID: string;
-    };
-  };
-}
 
 export interface ContainerPort {
   name?: string;
