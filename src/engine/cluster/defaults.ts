@@ -1,4 +1,4 @@
-import type { Container, DaemonSet, Deployment, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
+import type { Container, Deployment, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
 
 /**
  * API-server defaulting (`pkg/apis/core/v1/defaults.go`, `pkg/apis/apps/v1/defaults.go`): what a
@@ -58,13 +58,6 @@ export function defaultReplicaSet(rs: ReplicaSet): void {
   rs.spec.replicas ??= 1;
   defaultPodTemplate(rs.spec.template);
   rs.status ??= { replicas: 0 };
-}
-
-export function defaultDaemonSet(ds: DaemonSet): void {
-  ds.spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } };
-  ds.spec.revisionHistoryLimit ??= 10;
-  defaultPodTemplate(ds.spec.template);
-  ds.status ??= { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
 }
 
 export function defaultService(svc: Service): void {

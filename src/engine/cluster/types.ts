@@ -17,8 +17,11 @@ import type { EndpointSlice } from "../kinds/endpointslice/types";
 
 import type { Node } from "../kinds/node/types";
 
+import type { DaemonSet } from "../kinds/daemonset/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/daemonset/types";
 export type * from "../kinds/node/types";
 export type * from "../kinds/endpointslice/types";
 export type * from "../kinds/endpoints/types";
@@ -222,25 +225,6 @@ export interface Deployment extends KubeObject {
     unavailableReplicas?: number;
     conditions?: DeploymentCondition[];
     collisionCount?: number;
-  };
-}
-
-export interface DaemonSet extends KubeObject {
-  kind: "DaemonSet";
-  spec: {
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    updateStrategy: { type: string; rollingUpdate?: Record<string, unknown> };
-    revisionHistoryLimit: number;
-  };
-  status: {
-    currentNumberScheduled: number;
-    desiredNumberScheduled: number;
-    numberMisscheduled: number;
-    numberReady: number;
-    numberAvailable?: number;
-    updatedNumberScheduled?: number;
-    observedGeneration?: number;
   };
 }
 

@@ -3,12 +3,12 @@
  * served them before the registry. Each move takes one kind out of here into `kinds/<kind>/`.
  */
 import { rfc3339 } from "../cluster/clock";
-import { defaultDaemonSet, defaultDeployment, defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
+import { defaultDeployment, defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
 import { ok } from "../cluster/errors";
 import { podStatusReason } from "../cluster/podutil";
 import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
 import type { Deployment, Pod, Service } from "../cluster/types";
-import { validateDaemonSet, validateDeployment, validatePod, validateReplicaSet, validateService } from "../cluster/validation";
+import { validateDeployment, validatePod, validateReplicaSet, validateService } from "../cluster/validation";
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
 import { age, formatMap, workloadWideCells } from "./printing";
@@ -149,26 +149,7 @@ export const service = defineKind({
   table: { headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], wideHeaders: ["SELECTOR"], row: serviceRow },
 });
 
-// ---------------------------------------------------------------- apps/v1
-
-export const daemonSet = defineKind({
-  resource: { kind: "DaemonSet", plural: "daemonsets", singular: "daemonset", shortNames: ["ds"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "DaemonSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.DaemonSetSpec") } },
-  default: defaultDaemonSet,
-  validate: validateDaemonSet,
-  desiredState: (o) => o.spec,
-  gc: { owner: true },
-  table: {
-    headers: ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"],
-    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
-    row: (o, now, wide) => {
-      const st = o.status;
-      const row = [o.metadata.name, String(st.desiredNumberScheduled), String(st.currentNumberScheduled), String(st.numberReady), String(st.updatedNumberScheduled ?? 0), String(st.numberAvailable ?? 0), formatMap(o.spec.template.spec.nodeSelector), age(o.metadata.creationTimestamp, now)];
-      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
-      return row;
-    },
-  },
-});
+// ---------------------------------------------------------------- Deployment
 
 export const deployment = defineKind({
   resource: { kind: "Deployment", plural: "deployments", singular: "deployment", shortNames: ["deploy"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
@@ -193,6 +174,8 @@ export const deployment = defineKind({
     },
   },
 });
+
+// ---------------------------------------------------------------- ReplicaSet
 
 export const replicaSet = defineKind({
   resource: { kind: "ReplicaSet", plural: "replicasets", singular: "replicaset", shortNames: ["rs"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },

@@ -19,13 +19,14 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { daemonSet } from "./daemonset";
 import { node } from "./node";
 import { endpointSlice } from "./endpointslice";
 import { endpoints } from "./endpoints";
 import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { daemonSet, deployment, pod, replicaSet, service } from "./legacy";
+import { deployment, pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
