@@ -1,4 +1,4 @@
-import type { Container, Deployment, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
+import type { Container, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
 
 /**
  * API-server defaulting (`pkg/apis/core/v1/defaults.go`, `pkg/apis/apps/v1/defaults.go`): what a
@@ -40,18 +40,6 @@ export function defaultPodTemplate(t: PodTemplateSpec): void {
   t.metadata.creationTimestamp = null;
   t.spec ??= { containers: [] };
   defaultPodSpec(t.spec);
-}
-
-export function defaultDeployment(d: Deployment): void {
-  const s = d.spec;
-  s.replicas ??= 1;
-  s.strategy ??= {} as Deployment["spec"]["strategy"];
-  s.strategy.type ??= "RollingUpdate";
-  if (s.strategy.type === "RollingUpdate") s.strategy.rollingUpdate ??= { maxSurge: "25%", maxUnavailable: "25%" };
-  s.revisionHistoryLimit ??= 10;
-  s.progressDeadlineSeconds ??= 600;
-  defaultPodTemplate(s.template);
-  d.status ??= {};
 }
 
 export function defaultReplicaSet(rs: ReplicaSet): void {

@@ -19,8 +19,11 @@ import type { Node } from "../kinds/node/types";
 
 import type { DaemonSet } from "../kinds/daemonset/types";
 
+import type { Deployment } from "../kinds/deployment/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/deployment/types";
 export type * from "../kinds/daemonset/types";
 export type * from "../kinds/node/types";
 export type * from "../kinds/endpointslice/types";
@@ -189,42 +192,6 @@ export interface ReplicaSet extends KubeObject {
     readyReplicas?: number;
     availableReplicas?: number;
     observedGeneration?: number;
-  };
-}
-
-export interface DeploymentCondition {
-  type: "Available" | "Progressing" | "ReplicaFailure";
-  status: "True" | "False";
-  lastUpdateTime: string;
-  lastTransitionTime: string;
-  reason: string;
-  message: string;
-}
-
-export interface Deployment extends KubeObject {
-  kind: "Deployment";
-  spec: {
-    replicas: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    strategy: {
-      type: "RollingUpdate" | "Recreate";
-      rollingUpdate?: { maxSurge: IntOrString; maxUnavailable: IntOrString };
-    };
-    revisionHistoryLimit: number;
-    progressDeadlineSeconds: number;
-    minReadySeconds?: number;
-    paused?: boolean;
-  };
-  status: {
-    observedGeneration?: number;
-    replicas?: number;
-    updatedReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    unavailableReplicas?: number;
-    conditions?: DeploymentCondition[];
-    collisionCount?: number;
   };
 }
 

@@ -3,12 +3,12 @@
  * served them before the registry. Each move takes one kind out of here into `kinds/<kind>/`.
  */
 import { rfc3339 } from "../cluster/clock";
-import { defaultDeployment, defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
+import { defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
 import { ok } from "../cluster/errors";
 import { podStatusReason } from "../cluster/podutil";
 import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
-import type { Deployment, Pod, Service } from "../cluster/types";
-import { validateDeployment, validatePod, validateReplicaSet, validateService } from "../cluster/validation";
+import type { Pod, Service } from "../cluster/types";
+import { validatePod, validateReplicaSet, validateService } from "../cluster/validation";
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
 import { age, formatMap, workloadWideCells } from "./printing";
@@ -147,32 +147,6 @@ export const service = defineKind({
   release: (o, keep, ctx) => releaseServiceAddresses(ctx.ipam, o, keep),
   gc: { owner: true },
   table: { headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], wideHeaders: ["SELECTOR"], row: serviceRow },
-});
-
-// ---------------------------------------------------------------- Deployment
-
-export const deployment = defineKind({
-  resource: { kind: "Deployment", plural: "deployments", singular: "deployment", shortNames: ["deploy"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "Deployment", fields: { metadata: objectMeta, spec: workloadSpec("v1.DeploymentSpec") } },
-  default(o) {
-    o.spec ??= {} as Deployment["spec"];
-    defaultDeployment(o);
-  },
-  prepareForCreate(o) {
-    o.status = {};
-  },
-  validate: validateDeployment,
-  desiredState: (o) => o.spec,
-  gc: { owner: true },
-  table: {
-    headers: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
-    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
-    row: (o, now, wide) => {
-      const row = [o.metadata.name, `${o.status.readyReplicas ?? 0}/${o.spec.replicas}`, String(o.status.updatedReplicas ?? 0), String(o.status.availableReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
-      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
-      return row;
-    },
-  },
 });
 
 // ---------------------------------------------------------------- ReplicaSet

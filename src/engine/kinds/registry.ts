@@ -19,6 +19,7 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { deployment } from "./deployment";
 import { daemonSet } from "./daemonset";
 import { node } from "./node";
 import { endpointSlice } from "./endpointslice";
@@ -26,7 +27,7 @@ import { endpoints } from "./endpoints";
 import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { deployment, pod, replicaSet, service } from "./legacy";
+import { pod, replicaSet, service } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
