@@ -1,4 +1,4 @@
-import type { Container, PodSpec, PodTemplateSpec, ReplicaSet, Service } from "./types";
+import type { Container, PodSpec, PodTemplateSpec, Service } from "./types";
 
 /**
  * API-server defaulting (`pkg/apis/core/v1/defaults.go`, `pkg/apis/apps/v1/defaults.go`): what a
@@ -40,12 +40,6 @@ export function defaultPodTemplate(t: PodTemplateSpec): void {
   t.metadata.creationTimestamp = null;
   t.spec ??= { containers: [] };
   defaultPodSpec(t.spec);
-}
-
-export function defaultReplicaSet(rs: ReplicaSet): void {
-  rs.spec.replicas ??= 1;
-  defaultPodTemplate(rs.spec.template);
-  rs.status ??= { replicas: 0 };
 }
 
 export function defaultService(svc: Service): void {

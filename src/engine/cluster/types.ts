@@ -4,7 +4,7 @@
  * `kubectl get -o yaml` prints what a real cluster prints.
  */
 
-import type { KubeObject, Labels, LabelSelector } from "../kinds/meta";
+import type { KubeObject, Labels } from "../kinds/meta";
 import type { ConfigMap } from "../kinds/configmap/types";
 
 import type { Namespace } from "../kinds/namespace/types";
@@ -21,8 +21,11 @@ import type { DaemonSet } from "../kinds/daemonset/types";
 
 import type { Deployment } from "../kinds/deployment/types";
 
+import type { ReplicaSet } from "../kinds/replicaset/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/replicaset/types";
 export type * from "../kinds/deployment/types";
 export type * from "../kinds/daemonset/types";
 export type * from "../kinds/node/types";
@@ -182,18 +185,6 @@ export interface Service extends KubeObject {
 }
 
 // ---------------------------------------------------------------- apps/v1
-
-export interface ReplicaSet extends KubeObject {
-  kind: "ReplicaSet";
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number };
-  status: {
-    replicas: number;
-    fullyLabeledReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    observedGeneration?: number;
-  };
-}
 
 // ---------------------------------------------------------------- discovery.k8s.io/v1
 

@@ -3,16 +3,16 @@
  * served them before the registry. Each move takes one kind out of here into `kinds/<kind>/`.
  */
 import { rfc3339 } from "../cluster/clock";
-import { defaultPodSpec, defaultReplicaSet, defaultService } from "../cluster/defaults";
+import { defaultPodSpec, defaultService } from "../cluster/defaults";
 import { ok } from "../cluster/errors";
 import { podStatusReason } from "../cluster/podutil";
 import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
 import type { Pod, Service } from "../cluster/types";
-import { validatePod, validateReplicaSet, validateService } from "../cluster/validation";
+import { validatePod, validateService } from "../cluster/validation";
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
-import { age, formatMap, workloadWideCells } from "./printing";
-import { objectMeta, podSpec, serviceSpec, workloadSpec } from "./schema";
+import { age, formatMap } from "./printing";
+import { objectMeta, podSpec, serviceSpec } from "./schema";
 
 // ---------------------------------------------------------------- Pod
 
@@ -147,29 +147,6 @@ export const service = defineKind({
   release: (o, keep, ctx) => releaseServiceAddresses(ctx.ipam, o, keep),
   gc: { owner: true },
   table: { headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], wideHeaders: ["SELECTOR"], row: serviceRow },
-});
-
-// ---------------------------------------------------------------- ReplicaSet
-
-export const replicaSet = defineKind({
-  resource: { kind: "ReplicaSet", plural: "replicasets", singular: "replicaset", shortNames: ["rs"], group: "apps", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "ReplicaSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.ReplicaSetSpec") } },
-  default: defaultReplicaSet,
-  prepareForCreate(o) {
-    o.status = { replicas: 0 };
-  },
-  validate: validateReplicaSet,
-  desiredState: (o) => o.spec,
-  gc: { dependent: true, owner: true },
-  table: {
-    headers: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
-    wideHeaders: ["CONTAINERS", "IMAGES", "SELECTOR"],
-    row: (o, now, wide) => {
-      const row = [o.metadata.name, String(o.spec.replicas), String(o.status.replicas), String(o.status.readyReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
-      if (wide) row.push(...workloadWideCells(o.spec.template, o.spec.selector));
-      return row;
-    },
-  },
 });
 
 export type { TableDef };
