@@ -1,7 +1,7 @@
 import { clone, deepEqual } from "../util/clone";
 import { rfc3339 } from "./clock";
 import { alreadyExists, fail, forbidden, invalid, notFound, ok, type ApiError, type Result } from "./errors";
-import type { ServiceIpam } from "./service-ipam";
+import type { ServiceIpam } from "../kinds/service/allocation";
 import { fieldErrorsToCauses } from "./validation";
 import { qualifiedPlural, resourceOf } from "./resources";
 import type { Runtime } from "./runtime";

@@ -23,8 +23,11 @@ import type { Deployment } from "../kinds/deployment/types";
 
 import type { ReplicaSet } from "../kinds/replicaset/types";
 
+import type { Service } from "../kinds/service/types";
+
 // Each kind's shape lives in its folder (kinds/<kind>/types.ts); this module gathers them.
 export type * from "../kinds/meta";
+export type * from "../kinds/service/types";
 export type * from "../kinds/replicaset/types";
 export type * from "../kinds/deployment/types";
 export type * from "../kinds/daemonset/types";
@@ -144,44 +147,6 @@ export interface Pod extends KubeObject {
   kind: "Pod";
   spec: PodSpec;
   status: PodStatus;
-}
-
-export type IntOrString = number | string;
-
-export interface ServicePort {
-  name?: string;
-  protocol: "TCP" | "UDP" | "SCTP";
-  appProtocol?: string;
-  port: number;
-  targetPort: IntOrString;
-  nodePort?: number;
-}
-
-export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
-
-export interface ServiceSpec {
-  type: ServiceType;
-  selector?: Labels;
-  ports?: ServicePort[];
-  clusterIP?: string;
-  clusterIPs?: string[];
-  externalName?: string;
-  externalIPs?: string[];
-  sessionAffinity: "None" | "ClientIP";
-  sessionAffinityConfig?: { clientIP: { timeoutSeconds: number } };
-  ipFamilies?: ("IPv4" | "IPv6")[];
-  ipFamilyPolicy?: "SingleStack" | "PreferDualStack" | "RequireDualStack";
-  internalTrafficPolicy?: "Cluster" | "Local";
-  externalTrafficPolicy?: "Cluster" | "Local";
-  publishNotReadyAddresses?: boolean;
-  healthCheckNodePort?: number;
-  allocateLoadBalancerNodePorts?: boolean;
-}
-
-export interface Service extends KubeObject {
-  kind: "Service";
-  spec: ServiceSpec;
-  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
 }
 
 // ---------------------------------------------------------------- apps/v1

@@ -9,7 +9,7 @@
  */
 import type { Clock } from "../cluster/clock";
 import type { ApiError, Result } from "../cluster/errors";
-import type { ServiceIpam } from "../cluster/service-ipam";
+import type { ServiceIpam } from "./service/allocation";
 import type { ObjectStore } from "../cluster/store";
 import type { FieldError } from "../cluster/validation";
 import type { Prng } from "../util/prng";

@@ -3,16 +3,15 @@
  * served them before the registry. Each move takes one kind out of here into `kinds/<kind>/`.
  */
 import { rfc3339 } from "../cluster/clock";
-import { defaultPodSpec, defaultService } from "../cluster/defaults";
+import { defaultPodSpec } from "../cluster/defaults";
 import { ok } from "../cluster/errors";
 import { podStatusReason } from "../cluster/podutil";
-import { allocateServiceAddresses, releaseServiceAddresses } from "../cluster/service-ipam";
-import type { Pod, Service } from "../cluster/types";
-import { validatePod, validateService } from "../cluster/validation";
+import type { Pod } from "../cluster/types";
+import { validatePod } from "../cluster/validation";
 import { clone } from "../util/clone";
 import { ALL_VERBS, defineKind, type TableDef } from "./kind";
-import { age, formatMap } from "./printing";
-import { objectMeta, podSpec, serviceSpec } from "./schema";
+import { age } from "./printing";
+import { objectMeta, podSpec } from "./schema";
 
 // ---------------------------------------------------------------- Pod
 
@@ -110,43 +109,6 @@ export const pod = defineKind({
   },
   gc: { dependent: true },
   table: { headers: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"], wideHeaders: ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"], row: podRow },
-});
-
-// ---------------------------------------------------------------- Service
-
-export function servicePorts(s: Service): string {
-  const ports = (s.spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`));
-  return ports.length ? ports.join(",") : "<none>";
-}
-
-function serviceRow(s: Service, now: number, wide: boolean): string[] {
-  const ip = s.spec.clusterIPs?.[0] ?? s.spec.clusterIP ?? "<none>";
-  let external = "<none>";
-  if (s.spec.type === "ExternalName") external = s.spec.externalName ?? "<none>";
-  else if (s.spec.type === "LoadBalancer") {
-    const ing = (s.status.loadBalancer.ingress ?? []).map((i) => i.ip ?? i.hostname ?? "");
-    external = ing.length ? ing.join(",") : "<pending>";
-  } else if (s.spec.externalIPs?.length) external = s.spec.externalIPs.join(",");
-  const row = [s.metadata.name, s.spec.type, s.spec.type === "ExternalName" ? "<none>" : ip, external, servicePorts(s), age(s.metadata.creationTimestamp, now)];
-  if (wide) row.push(formatMap(s.spec.selector));
-  return row;
-}
-
-export const service = defineKind({
-  resource: { kind: "Service", plural: "services", singular: "service", shortNames: ["svc"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
-  schema: { go: "Service", fields: { metadata: objectMeta, spec: serviceSpec } },
-  default(o) {
-    o.spec ??= {} as Service["spec"];
-    defaultService(o);
-  },
-  prepareForCreate(o) {
-    o.status = { loadBalancer: {} };
-  },
-  validate: validateService,
-  allocate: (o, old, ctx, dryRun) => allocateServiceAddresses(ctx.ipam, o, old, dryRun),
-  release: (o, keep, ctx) => releaseServiceAddresses(ctx.ipam, o, keep),
-  gc: { owner: true },
-  table: { headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], wideHeaders: ["SELECTOR"], row: serviceRow },
 });
 
 export type { TableDef };

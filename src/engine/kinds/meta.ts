@@ -50,3 +50,6 @@ export interface LabelSelector {
   matchLabels?: Labels;
   matchExpressions?: LabelSelectorRequirement[];
 }
+
+/** `intstr.IntOrString`: a port number or name, a count or a percentage. */
+export type IntOrString = number | string;

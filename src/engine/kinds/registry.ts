@@ -19,6 +19,7 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { service } from "./service";
 import { replicaSet } from "./replicaset";
 import { deployment } from "./deployment";
 import { daemonSet } from "./daemonset";
@@ -28,7 +29,7 @@ import { endpoints } from "./endpoints";
 import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { pod, service } from "./legacy";
+import { pod } from "./legacy";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [

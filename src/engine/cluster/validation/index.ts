@@ -14,5 +14,4 @@ export {
   validatePodTemplateSpec,
   validateTolerations,
 } from "./pod";
-export { SUPPORTED_SERVICE_TYPES, normalizeServiceClusterIPs, validatePortNumOrName, validateService } from "./service";
 export { validateDaemonSet, validateDeployment, validateReplicaSet } from "./apps";
