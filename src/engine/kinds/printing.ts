@@ -1,7 +1,7 @@
 /**
  * Cell formats shared by the kinds' `kubectl get` tables (`pkg/printers/internalversion/printers.go`).
  */
-import type { LabelSelector } from "../cluster/types";
+import type { LabelSelector } from "./meta";
 import { humanDuration } from "../util/duration";
 
 /** The AGE column: `translateTimestampSince`. */

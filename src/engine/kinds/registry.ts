@@ -19,6 +19,7 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
+import { pod } from "./pod";
 import { service } from "./service";
 import { replicaSet } from "./replicaset";
 import { deployment } from "./deployment";
@@ -29,7 +30,7 @@ import { endpoints } from "./endpoints";
 import { event } from "./event";
 import { namespace } from "./namespace";
 import { configMap } from "./configmap";
-import { pod } from "./legacy";
+
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [

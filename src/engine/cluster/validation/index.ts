@@ -13,5 +13,5 @@ export {
   validatePodSpecUpdate,
   validatePodTemplateSpec,
   validateTolerations,
-} from "./pod";
+} from "../../kinds/pod/validation";
 export { validateDaemonSet, validateDeployment, validateReplicaSet } from "./apps";

@@ -4,7 +4,7 @@
  * Models pkg/apis/apps/v1/defaults.go `SetDefaults_DaemonSet`,
  * pkg/registry/apps/daemonset/strategy.go and printers.go `printDaemonSet`.
  */
-import { defaultPodTemplate } from "../../cluster/defaults";
+import { defaultPodTemplate } from "../pod/defaults";
 import { validateDaemonSet } from "../../cluster/validation";
 import { ALL_VERBS, defineKind } from "../kind";
 import { age, formatMap, workloadWideCells } from "../printing";

@@ -1,6 +1,6 @@
 /** A DaemonSet (apps/v1): one pod per eligible node. */
-import type { LabelSelector, PodTemplateSpec } from "../../cluster/types";
-import type { KubeObject } from "../meta";
+import type { KubeObject, LabelSelector } from "../meta";
+import type { PodTemplateSpec } from "../pod/types";
 
 export interface DaemonSet extends KubeObject {
   kind: "DaemonSet";

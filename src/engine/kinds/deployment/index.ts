@@ -4,7 +4,7 @@
  * Models pkg/apis/apps/v1/defaults.go `SetDefaults_Deployment`,
  * pkg/registry/apps/deployment/strategy.go and printers.go `printDeployment`.
  */
-import { defaultPodTemplate } from "../../cluster/defaults";
+import { defaultPodTemplate } from "../pod/defaults";
 import { validateDeployment } from "../../cluster/validation";
 import { ALL_VERBS, defineKind } from "../kind";
 import { age, workloadWideCells } from "../printing";

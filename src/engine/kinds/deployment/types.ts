@@ -1,6 +1,6 @@
 /** A Deployment (apps/v1): rolls ReplicaSets from one template to the next. */
-import type { IntOrString, LabelSelector, PodTemplateSpec } from "../../cluster/types";
-import type { KubeObject } from "../meta";
+import type { IntOrString, KubeObject, LabelSelector } from "../meta";
+import type { PodTemplateSpec } from "../pod/types";
 
 export interface DeploymentCondition {
   type: "Available" | "Progressing" | "ReplicaFailure";

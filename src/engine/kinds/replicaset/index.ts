@@ -5,7 +5,7 @@
  * Models pkg/apis/apps/v1/defaults.go `SetDefaults_ReplicaSet`,
  * pkg/registry/apps/replicaset/strategy.go and printers.go `printReplicaSet`.
  */
-import { defaultPodTemplate } from "../../cluster/defaults";
+import { defaultPodTemplate } from "../pod/defaults";
 import { validateReplicaSet } from "../../cluster/validation";
 import { ALL_VERBS, defineKind } from "../kind";
 import { age, workloadWideCells } from "../printing";

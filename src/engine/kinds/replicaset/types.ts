@@ -1,6 +1,6 @@
 /** A ReplicaSet (apps/v1): keeps a number of pods matching its selector. */
-import type { LabelSelector, PodTemplateSpec } from "../../cluster/types";
-import type { KubeObject } from "../meta";
+import type { KubeObject, LabelSelector } from "../meta";
+import type { PodTemplateSpec } from "../pod/types";
 
 export interface ReplicaSet extends KubeObject {
   kind: "ReplicaSet";

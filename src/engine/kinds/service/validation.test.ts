@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import type { Service, ServicePort, ServiceSpec } from "../../cluster/types";
+import type { Service, ServicePort, ServiceSpec } from "./types";
 import { formatInvalid, renderFieldError } from "../../cluster/validation/field";
 import { normalizeServiceClusterIPs, validateService } from "./validation";
 import { DNS1035_MSG, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_VALUE_MSG } from "../../cluster/validation/testMessages";

@@ -9,7 +9,8 @@
  * externalTrafficPolicy on NodePort/LoadBalancer) are not reported as Required when unset.
  */
 
-import type { IntOrString, Service, ServicePort, ServiceSpec } from "../../cluster/types";
+import type { IntOrString } from "../meta";
+import type { Service, ServicePort, ServiceSpec } from "./types";
 import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, parseIP, VALID_IP_MSG } from "../../cluster/validation/content";
 import {
   FieldPath,
@@ -24,7 +25,7 @@ import {
   type FieldError,
 } from "../../cluster/validation/field";
 import { nameIsDNS1035Label, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from "../../cluster/validation/metadata";
-import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label } from "../../cluster/validation/pod";
+import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label } from "../pod/validation";
 
 /** `sets.List(supportedServiceType)`. */
 export const SUPPORTED_SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
