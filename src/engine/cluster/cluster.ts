@@ -4,15 +4,8 @@ import type { ConntrackEntry, PodNetwork } from "./net/types";
 import { VirtualFs } from "../shell/fs";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
-import { DaemonSetController } from "./controllers/daemonset";
-import { DeploymentController } from "./controllers/deployment";
-import { EndpointSliceController } from "./controllers/endpointslice";
-import { EndpointsController } from "./controllers/endpoints";
-import { GarbageCollector } from "./controllers/gc";
 import { Kubelet } from "./controllers/kubelet";
-import { NamespaceController } from "./controllers/namespace";
-import { ReplicaSetController } from "./controllers/replicaset";
-import { Scheduler } from "./controllers/scheduler";
+import { CONTROLLERS } from "./controllers/registry";
 import { CalicoIpam } from "./ipam/calico";
 import { cidrsOverlap, parseCidr } from "./ipam/cidr";
 import { ClusterIPAllocator, validateServiceCidr } from "./ipam/clusterip";
@@ -117,18 +110,8 @@ export class ClusterImpl implements Cluster {
         calico.release(ip);
       },
     });
-    for (const c of [
-      new Scheduler(this.api),
-      this.kubelet,
-      new DeploymentController(this.api),
-      new ReplicaSetController(this.api, this.pods),
-      new DaemonSetController(this.api, this.pods),
-      new EndpointSliceController(this.api, this.pods),
-      new EndpointsController(this.api, this.pods),
-      new GarbageCollector(this.api),
-      new NamespaceController(this.api),
-    ])
-      c.register(rt);
+    const deps = { api: this.api, pods: this.pods, kubelet: this.kubelet };
+    for (const make of CONTROLLERS) make(deps).register(rt);
     const servers = appServers(rt.store, () => this.network);
     this.network = new Network(rt, this.calico, servers);
     this.net = this.network;

@@ -19,18 +19,17 @@
  */
 import type { KindDef } from "./kind";
 import type { Kind } from "./objects";
-import { pod } from "./pod";
-import { service } from "./service";
-import { replicaSet } from "./replicaset";
-import { deployment } from "./deployment";
+import { configMap } from "./configmap";
 import { daemonSet } from "./daemonset";
-import { node } from "./node";
-import { endpointSlice } from "./endpointslice";
+import { deployment } from "./deployment";
 import { endpoints } from "./endpoints";
+import { endpointSlice } from "./endpointslice";
 import { event } from "./event";
 import { namespace } from "./namespace";
-import { configMap } from "./configmap";
-
+import { node } from "./node";
+import { pod } from "./pod";
+import { replicaSet } from "./replicaset";
+import { service } from "./service";
 
 /** In `kubectl api-resources` order. */
 export const KINDS: readonly KindDef[] = [
