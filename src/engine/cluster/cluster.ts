@@ -5,6 +5,8 @@ import { VirtualFs } from "../shell/fs";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
 import { Kubelet } from "./controllers/kubelet";
+import { KINDS } from "../kinds/registry";
+import type { AnyObject, Kind, ObjectOfKind } from "./types";
 import { CONTROLLERS } from "./controllers/registry";
 import { CalicoIpam } from "./ipam/calico";
 import { cidrsOverlap, parseCidr } from "./ipam/cidr";
@@ -174,20 +176,24 @@ export class ClusterImpl implements Cluster {
       this.cached = { ...this.cached, time: this.rt.clock.now };
       return this.cached;
     }
+    const objects: Partial<Record<Kind, readonly AnyObject[]>> = {};
+    for (const k of KINDS) objects[k.resource.kind] = store.list(k.resource.kind);
+    const list = <K extends Kind>(kind: K) => objects[kind] as readonly ObjectOfKind<K>[];
     this.cached = {
       version: store.version,
       time: this.rt.clock.now,
-      namespaces: store.list("Namespace"),
-      nodes: store.list("Node"),
-      pods: store.list("Pod"),
-      services: store.list("Service"),
-      endpoints: store.list("Endpoints"),
-      endpointSlices: store.list("EndpointSlice"),
-      deployments: store.list("Deployment"),
-      replicaSets: store.list("ReplicaSet"),
-      daemonSets: store.list("DaemonSet"),
-      configMaps: store.list("ConfigMap"),
-      events: store.list("Event"),
+      objects: objects as ClusterSnapshot["objects"],
+      namespaces: list("Namespace"),
+      nodes: list("Node"),
+      pods: list("Pod"),
+      services: list("Service"),
+      endpoints: list("Endpoints"),
+      endpointSlices: list("EndpointSlice"),
+      deployments: list("Deployment"),
+      replicaSets: list("ReplicaSet"),
+      daemonSets: list("DaemonSet"),
+      configMaps: list("ConfigMap"),
+      events: list("Event"),
       ranges: {
         nodeCidr: this.options.nodeCidr,
         podCidr: this.options.podCidr,
