@@ -1,7 +1,7 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
 import type { ConntrackEntry, PodNetwork } from "./net/types";
-import { VirtualFs } from "../shell/fs";
+import { VirtualFs } from "../util/vfs";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
 import { Kubelet } from "./controllers/kubelet";

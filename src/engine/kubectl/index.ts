@@ -1,4 +1,4 @@
-import type { Res as ExecResult } from "../shell/result";
+import type { Res as ExecResult } from "../util/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { Ctx, GLOBAL_FLAGS, type Command } from "./command";
 import { parseFlags } from "./flags";

@@ -4,6 +4,10 @@ import type { AnyObject, Kind } from "../../cluster/types";
 import type { Ctx } from "../command";
 import { bool, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
+import { qualifiedSingular, resourceOf } from "../../cluster/resources";
+import { klogPrefix } from "../../util/klog";
+
+export type DryRun = "none" | "client" | "server";
 
 export const ENDPOINTS_WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
@@ -108,4 +112,40 @@ export function resourceTargets(ctx: Ctx, args: string[], opts: { emptyError?: s
   }
   if (opts.reportNone && out.length === 0 && !named) ctx.stderr += `No resources found in ${ctx.namespace} namespace.\n`;
   return out;
+}
+
+/** `--dry-run`: kubectl's values and its error for anything else. */
+export function dryRunOf(ctx: Ctx): DryRun | undefined {
+  const v = str(ctx.parsed, "dry-run");
+  if (v === "none" || v === "client" || v === "server") return v;
+  if (v === "unchanged") {
+    // cmdutil.GetDryRunStrategy: a bare --dry-run still means client, with a klog warning
+    // (the source line number in the header is UNVERIFIED).
+    ctx.warn(`${klogPrefix("W", ctx.now)} helpers.go:628] --dry-run is deprecated and can be replaced with --dry-run=client.`);
+    return "client";
+  }
+  ctx.fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  return undefined;
+}
+
+/**
+ * Deletes one object and, like kubectl's default `--wait=true`, moves virtual time until it is
+ * really gone (a pod terminates first). Prints `kind "name" deleted`.
+ */
+export function deleteAndWait(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, opts: { gracePeriodSeconds?: number; force?: boolean; wait?: boolean; ignoreNotFound?: boolean }): boolean {
+  const r = resourceOf(kind);
+  const namespace = r.namespaced ? ns : undefined;
+  const res = ctx.api.delete(kind, namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds });
+  if (!res.ok) {
+    if (res.error.reason === "NotFound" && opts.ignoreNotFound) return true;
+    ctx.apiError(res.error);
+    return false;
+  }
+  ctx.line(`${qualifiedSingular(r)} "${name}" ${opts.force ? "force deleted" : "deleted"}`);
+  if (opts.wait !== false) {
+    const uid = res.value.metadata.uid;
+    const grace = kind === "Pod" ? (res.value.metadata.deletionGracePeriodSeconds ?? 30) : 30;
+    waitFor(ctx, () => !exists(ctx, kind, namespace, name, uid), (grace + 60) * 1000);
+  }
+  return true;
 }
