@@ -21,7 +21,8 @@ const enginePublic = {
 };
 const uiLibs = { group: ["react", "react-dom", "react/*", "zustand", "zustand/*", "@xyflow/*", "framer-motion"], message: "The engine must not depend on UI libraries." };
 // The engine's inner layers: the cluster (API server, kinds, controllers, network) never imports
-// the client side (kubectl) or the terminal (shell).
+// the client side (kubectl) or the terminal (shell); kubectl talks to the cluster through the
+// KubeClient interface, never the concrete cluster class.
 const clientSide = {
   group: ["**/kubectl", "**/kubectl/**", "**/shell", "**/shell/**", "**/shell-module"],
   message: "The cluster side (cluster/, kinds/, util/) does not import kubectl or the shell: move what both need to util/, or install it through cluster/extensions.ts.",
@@ -88,5 +89,21 @@ export default tseslint.config(
     files: ["src/engine/cluster/**/*.ts", "src/engine/kinds/**/*.ts", "src/engine/util/**/*.ts"],
     ignores: ["src/engine/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [uiLibs, clientSide] }] },
+  },
+  {
+    files: ["src/engine/kubectl/**/*.ts"],
+    ignores: ["src/engine/**/*.test.ts", "src/engine/kubectl/verbs/testlab.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            uiLibs,
+            { group: ["**/cluster/cluster"], message: "kubectl talks to the cluster through the KubeClient interface (cluster/client.ts), not the concrete cluster class." },
+            { group: ["**/shell", "**/shell/**"], message: "kubectl does not import the shell: exec goes through the kubelet (KubeClient.exec), as upstream's exec subresource does." },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -18,6 +18,8 @@ import { Runtime } from "./runtime";
 import { Network } from "./net/network";
 import { appServers } from "./net/servers";
 import { shellExtension, type ShellLike } from "./extensions";
+import type { ExecRequest, KubeClient } from "./client";
+import type { Res } from "../util/result";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
 export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
@@ -62,7 +64,7 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOpt
 }
 
 /** The engine behind {@link Cluster}: control plane, kubelets and the shell on one virtual clock. */
-export class ClusterImpl implements Cluster {
+export class ClusterImpl implements Cluster, KubeClient {
   readonly options: ResolvedClusterOptions;
   readonly rt: Runtime;
   readonly api: ApiServer;
@@ -147,6 +149,25 @@ export class ClusterImpl implements Cluster {
     const ext = shellExtension();
     if (!ext) throw new Error("Podflow: exec was called before the shell half of the engine loaded (await loadShell() from src/engine/core)");
     return (this.shellInstance = ext.createShell(this));
+  }
+
+  /** The store, for readers (kubectl's informer view: {@link KubeClient}). */
+  get store() {
+    return this.rt.store;
+  }
+
+  get clock() {
+    return this.rt.clock;
+  }
+
+  get prng() {
+    return this.rt.prng;
+  }
+
+  /** The exec subresource: through the kubelet to the container runtime of the shell half. */
+  podExec(req: ExecRequest): Res {
+    const ext = shellExtension();
+    return this.kubelet.exec(req, ext && ((r) => ext.runInContainer(this, r)));
   }
 
   exec(line: string): ExecResult {

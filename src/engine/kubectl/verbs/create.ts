@@ -90,7 +90,7 @@ const createDeployment: Command = {
     if (images.length > 1 && p.dashArgs.length > 0) return ctx.fail("cannot specify multiple --image options and command");
     const labels = { app: name };
     const containers = images.map((image) => ({
-      name: containerNameFromImage(image, () => ctx.cluster.rt.prng.k8sString(5)),
+      name: containerNameFromImage(image, () => ctx.cluster.prng.k8sString(5)),
       image,
       ...(p.dashArgs.length ? { command: [...p.dashArgs] } : {}),
       ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}),

@@ -65,7 +65,7 @@ export function podForArg(ctx: Ctx, arg: string, waitMs: number, verb: "logs" | 
   const what = verb === "logs" ? "cannot get the logs from" : "cannot attach to";
   if (!sel.ok) return { ok: false, error: `${what} ${goType(obj.kind)}: ${sel.error}` };
   const find = () => ctx.store.list("Pod", ns).filter((p) => sel.selector.matches(p.metadata.labels));
-  if (find().length === 0) ctx.cluster.rt.clock.advanceUntil(() => find().length > 0, waitMs);
+  if (find().length === 0) ctx.cluster.clock.advanceUntil(() => find().length > 0, waitMs);
   const pods = [...find()].sort(comparePodsForLogging);
   if (pods.length === 0) return { ok: false, error: "timed out waiting for the condition" };
   return { ok: true, pod: pods[0], count: pods.length };
@@ -387,7 +387,7 @@ export const logs: Command = {
 function followStreams(ctx: Ctx, streams: { pod: Pod; container: Container; printed: number; until: number }[], opts: LogOptions): void {
   const start = ctx.now;
   let lastChange = ctx.now;
-  const clock = ctx.cluster.rt.clock;
+  const clock = ctx.cluster.clock;
   const noTail = { ...opts, tail: -1, sinceMs: undefined, sinceTime: undefined };
   for (;;) {
     if (ctx.now - lastChange >= WATCH_QUIET_MS || ctx.now - start >= WATCH_MAX_MS) {

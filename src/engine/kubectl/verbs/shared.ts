@@ -42,7 +42,7 @@ export function filterByFieldSelector(objects: AnyObject[], text: string): { ok:
  * Returns whether the condition held.
  */
 export function waitFor(ctx: Ctx, done: () => boolean, limitMs: number): boolean {
-  return ctx.cluster.rt.clock.advanceUntil(done, limitMs);
+  return ctx.cluster.clock.advanceUntil(done, limitMs);
 }
 
 export function exists(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, uid: string): boolean {
