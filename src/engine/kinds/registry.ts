@@ -5,16 +5,18 @@
  * read this list, so nothing else names the kinds.
  *
  * Adding a kind:
- *  1. Make a folder `kinds/<kind>/` with `types.ts` (the object's shape), `index.ts` exporting a
+ *  1. Make a folder `kinds/<kind>/` with `types.ts` (the object's shape) and `index.ts` exporting a
  *     `defineKind({...})`: its resource info (names, short names, group/version, namespaced,
  *     verbs), its decoder schema, defaulting, validation, create/delete strategy (allocation and
  *     its release, graceful deletion) and its table columns. Port from upstream and say which file
- *     with a `// Models <upstream path>` comment.
- *  2. Add its type to the union in `kinds/objects.ts`, and its definition to `KINDS` below, at
- *     its `kubectl api-resources` place.
+ *     with a `Models <upstream path>` comment; split into defaults.ts, validation.ts, table.ts…
+ *     when it grows (kinds/service/, kinds/pod/).
+ *  2. Add its type to the union in `kinds/objects.ts` (and re-export it from cluster/types.ts),
+ *     and its definition to `KINDS` below, at its `kubectl api-resources` place.
  *  3. If it has a describer, add one file to `kubectl/describe/` and list it in
- *     `kubectl/describe/registry.ts`; a controller goes in `cluster/controllers/` and is listed
- *     in `cluster/controllers/registry.ts`.
+ *     `kubectl/describe/registry.ts`; if it runs pods, add a line to the tables of
+ *     `kubectl/polymorphic.ts`; a controller goes in `cluster/controllers/` and is listed in
+ *     `cluster/controllers/registry.ts`.
  * `kinds/registry.test.ts` checks every kind is complete and that no per-kind switch grows back.
  */
 import type { KindDef } from "./kind";
