@@ -70,8 +70,6 @@ export interface KindDef<K extends Kind = Kind> {
   default?(obj: ObjectOfKind<K>): void;
   /** `PrepareForCreate` and mutating admission: reset status, fill server-owned fields. Mutates. */
   prepareForCreate?(obj: ObjectOfKind<K>, ctx: StrategyContext): void;
-  /** `PrepareForUpdate`. Mutates. */
-  prepareForUpdate?(obj: ObjectOfKind<K>, old: ObjectOfKind<K>): void;
   /** Validation on create (`old` undefined) and update, with the API server's exact messages. */
   validate(obj: ObjectOfKind<K>, old: ObjectOfKind<K> | undefined): FieldError[];
   /**
@@ -91,6 +89,11 @@ export interface KindDef<K extends Kind = Kind> {
    * a namespace going Terminating), or undefined to remove it now.
    */
   beforeDelete?(obj: ObjectOfKind<K>, ctx: StrategyContext, opts: DeleteOptions): Result<ObjectOfKind<K>> | undefined;
+  /**
+   * The fields `--field-selector` may name beyond metadata.name and metadata.namespace
+   * (the strategy's `ToSelectableFields` / `GetAttrs`).
+   */
+  readonly selectableFields?: Readonly<Record<string, (obj: ObjectOfKind<K>) => string>>;
   /** The `kubectl get` columns (server-side printing in a real cluster). */
   readonly table: TableDef<ObjectOfKind<K>>;
   /** The garbage collector's view: objects of this kind may have owners / be owners. */

@@ -12,6 +12,13 @@ export const event = defineKind({
   resource: { kind: "Event", plural: "events", singular: "event", shortNames: ["ev"], group: "", version: "v1", namespaced: true, verbs: ALL_VERBS },
   schema: { go: "Event", fields: { metadata: objectMeta } },
   validate: (o) => validateObjectMeta(o.metadata, { namespaced: true, nameValidator: nameIsDNSSubdomain }),
+  // Models pkg/registry/core/event/strategy.go ToSelectableFields (the fields Podflow reads).
+  selectableFields: {
+    "involvedObject.name": (o) => o.involvedObject.name,
+    "involvedObject.kind": (o) => o.involvedObject.kind,
+    type: (o) => o.type,
+    reason: (o) => o.reason,
+  },
   table: {
     headers: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"],
     wideHeaders: [],

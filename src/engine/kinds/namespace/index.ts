@@ -26,6 +26,7 @@ export const namespace = defineKind({
     o.status = { phase: "Active" };
   },
   validate: (o) => validateObjectMeta(o.metadata, { namespaced: false, nameValidator: nameIsDNSLabel }),
+  selectableFields: { "status.phase": (o) => o.status.phase },
   beforeDelete(o, ctx) {
     const name = o.metadata.name;
     if (PROTECTED_NAMESPACES.includes(name)) return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`));

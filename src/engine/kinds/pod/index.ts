@@ -44,6 +44,12 @@ export const pod = defineKind({
     next.metadata.deletionGracePeriodSeconds = grace;
     return ok(ctx.store.put(next));
   },
+  // Models pkg/registry/core/pod/strategy.go ToSelectableFields (the fields Podflow reads).
+  selectableFields: {
+    "status.phase": (o) => o.status.phase,
+    "spec.nodeName": (o) => o.spec.nodeName ?? "",
+    "status.podIP": (o) => o.status.podIP ?? "",
+  },
   gc: { dependent: true },
   table: podTable,
 });

@@ -25,6 +25,7 @@ export const service = defineKind({
   validate: validateService,
   allocate: (o, old, ctx, dryRun) => allocateServiceAddresses(ctx.ipam, o, old, dryRun),
   release: (o, keep, ctx) => releaseServiceAddresses(ctx.ipam, o, keep),
+  selectableFields: { "spec.type": (o) => o.spec.type },
   gc: { owner: true },
   table: serviceTable,
 });

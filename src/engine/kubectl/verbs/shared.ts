@@ -6,23 +6,21 @@ import { bool, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
 import { qualifiedSingular, resourceOf } from "../../cluster/resources";
 import { klogPrefix } from "../../util/klog";
+import { KINDS, kindDef } from "../../kinds/registry";
 
 export type DryRun = "none" | "client" | "server";
 
 export const ENDPOINTS_WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
-const FIELDS: Record<string, (o: AnyObject) => string | undefined> = {
-  "metadata.name": (o) => o.metadata.name,
-  "metadata.namespace": (o) => o.metadata.namespace,
-  "status.phase": (o) => (o.kind === "Pod" ? o.status.phase : o.kind === "Namespace" ? o.status.phase : undefined),
-  "spec.nodeName": (o) => (o.kind === "Pod" ? (o.spec.nodeName ?? "") : undefined),
-  "status.podIP": (o) => (o.kind === "Pod" ? (o.status.podIP ?? "") : undefined),
-  "spec.type": (o) => (o.kind === "Service" ? o.spec.type : undefined),
-  "involvedObject.name": (o) => (o.kind === "Event" ? o.involvedObject.name : undefined),
-  "involvedObject.kind": (o) => (o.kind === "Event" ? o.involvedObject.kind : undefined),
-  type: (o) => (o.kind === "Event" ? o.type : undefined),
-  reason: (o) => (o.kind === "Event" ? o.reason : undefined),
-};
+/** A field of an object for `--field-selector`: metadata's, or one its kind makes selectable. */
+function fieldValue(o: AnyObject, key: string): string | undefined {
+  if (key === "metadata.name") return o.metadata.name;
+  if (key === "metadata.namespace") return o.metadata.namespace;
+  return (kindDef(o.kind as string)?.selectableFields?.[key] as ((o: AnyObject) => string) | undefined)?.(o);
+}
+
+/** Every field label some kind can select on (an unknown one is refused whatever the kind). */
+const FIELD_LABELS = new Set(["metadata.name", "metadata.namespace", ...KINDS.flatMap((k) => Object.keys(k.selectableFields ?? {}))]);
 
 /** `--field-selector`: the few fields the API server indexes, with =, == and !=. */
 export function filterByFieldSelector(objects: AnyObject[], text: string): { ok: true; value: AnyObject[] } | { ok: false; error: string } {
@@ -31,10 +29,10 @@ export function filterByFieldSelector(objects: AnyObject[], text: string): { ok:
   for (const part of text.split(",")) {
     const m = /^([^=!]+)(==|=|!=)(.*)$/.exec(part.trim());
     if (!m) return { ok: false, error: `invalid selector: '${text}'; can't understand '${part}'` };
-    if (!FIELDS[m[1]]) return { ok: false, error: `field label not supported: ${m[1]}` };
+    if (!FIELD_LABELS.has(m[1])) return { ok: false, error: `field label not supported: ${m[1]}` };
     reqs.push({ key: m[1], neg: m[2] === "!=", value: m[3] });
   }
-  return { ok: true, value: objects.filter((o) => reqs.every((r) => (FIELDS[r.key](o) === r.value) !== r.neg)) };
+  return { ok: true, value: objects.filter((o) => reqs.every((r) => (fieldValue(o, r.key) === r.value) !== r.neg)) };
 }
 
 /**
