@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Pod, Service } from "../engine/cluster/types";
+// eslint-disable-next-line no-restricted-imports -- the test runs the shell's own sed on the lines it checks
 import { FILTERS } from "../engine/shell/filters";
 import { configuredProxy, curlOnce, markSlow, sedSet, serviceUrl, setProxyConfig, switchProxyCommands } from "./traffic";
 

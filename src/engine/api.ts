@@ -1,10 +1,12 @@
 import type {
+  AnyObject,
   ConfigMap,
   DaemonSet,
   Deployment,
   EndpointSlice,
   Endpoints,
   KEvent,
+  Kind,
   Namespace,
   Node,
   Pod,
@@ -72,6 +74,12 @@ export interface ClusterSnapshot {
   version: number;
   /** Virtual time, milliseconds since the Unix epoch. */
   time: number;
+  /**
+   * Every kind the cluster serves, sorted by namespace then name: `objects.Pod`, `objects.Service`…
+   * A list keeps its identity while no object of its kind changed. The named lists below are the
+   * same arrays, for the kinds the views drew before this map existed.
+   */
+  objects: { readonly [K in Kind]?: readonly Extract<AnyObject, { kind: K }>[] };
   namespaces: readonly Namespace[];
   nodes: readonly Node[];
   pods: readonly Pod[];

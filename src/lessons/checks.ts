@@ -5,7 +5,7 @@
  */
 import type { ClusterSnapshot, FlowEvent } from "../engine/api";
 import type { Deployment, Pod, Service } from "../engine/cluster/types";
-import { cidrContains, parseCidr, parseIPv4 } from "../engine/cluster/ipam/cidr";
+import { cidrContains, parseCidr, parseIPv4 } from "../engine/lib";
 import { isPodReady } from "../store/selectors";
 import type { CheckContext, CheckResult, CommandRecord } from "./types";
 

@@ -1,5 +1,5 @@
 import { useId, useMemo } from "react";
-import { parseSelector } from "../engine/cluster/labels";
+import { parseSelector } from "../engine/lib";
 import { labStore, useLab } from "../store";
 import { useUi, uiStore } from "../ui/store";
 

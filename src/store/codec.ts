@@ -7,7 +7,7 @@
  */
 import type { ClusterOptions } from "../engine/api";
 import type { LogEntry, TrafficStep } from "./log";
-import { resolveOptions } from "../engine/cluster/cluster";
+import { resolveOptions } from "../engine/lib";
 import type { TrafficSpec } from "../engine/api";
 import type { LabSession } from "./replay";
 import { findScenario } from "./scenarios";

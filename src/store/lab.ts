@@ -112,6 +112,7 @@ export type LabStore = StoreApi<LabState>;
 export const EMPTY_SNAPSHOT: ClusterSnapshot = {
   version: 0,
   time: 0,
+  objects: {},
   namespaces: [],
   nodes: [],
   pods: [],

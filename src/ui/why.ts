@@ -3,7 +3,7 @@
  * (`ShouldPodBeInEndpoints`, the selector match, `podToEndpoint`'s conditions and `FindPort`)
  * turned into reasons a learner can read. Pure, so every answer is unit-tested.
  */
-import { resolveTargetPort } from "../engine/cluster/endpointutil";
+import { resolveTargetPort } from "../engine/lib";
 import type { Pod, Service } from "../engine/cluster/types";
 import { isPodReady } from "../store/selectors";
 

@@ -4,7 +4,7 @@
  * graph its stability (`keep`: the same object for the same inputs; `slotsFor`: a card keeps its
  * place). Built once per `toGraph` run; layers add nodes and edges to it in order.
  */
-import { parseSelector } from "../../engine/cluster/labels";
+import { parseSelector } from "../../engine/lib";
 import type { Labels, Pod, ReplicaSet } from "../../engine/cluster/types";
 import { SYSTEM_NAMESPACE } from "../../store/selectors";
 import { podOwnerRef } from "../../ui/podView";

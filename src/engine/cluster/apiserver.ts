@@ -1,39 +1,36 @@
 import { clone, deepEqual } from "../util/clone";
 import { rfc3339 } from "./clock";
-import {
-  defaultDaemonSet,
-  defaultDeployment,
-  defaultPodSpec,
-  defaultReplicaSet,
-  defaultService,
-} from "./defaults";
 import { alreadyExists, fail, forbidden, invalid, notFound, ok, type ApiError, type Result } from "./errors";
-import { allocateServiceAddresses, releaseServiceAddresses, type ServiceIpam } from "./service-ipam";
-import { validateObject } from "./admission";
+import type { ServiceIpam } from "../kinds/service/allocation";
+import { fieldErrorsToCauses } from "./validation";
 import { qualifiedPlural, resourceOf } from "./resources";
 import type { Runtime } from "./runtime";
-import type { AnyObject, Kind, ObjectOfKind, Pod, Service } from "./types";
+import type { AnyObject, Kind, ObjectOfKind } from "./types";
+import type { DeleteOptions, KindDef, StrategyContext } from "../kinds/kind";
+import { kindDef } from "../kinds/registry";
+
+export type { DeleteOptions } from "../kinds/kind";
 
 export interface CreateOptions {
   /** `--dry-run=server`: run admission, store nothing, allocate nothing. */
   dryRun?: boolean;
 }
 
-export interface DeleteOptions {
-  /** Overrides the pod's terminationGracePeriodSeconds (`--grace-period`). */
-  gracePeriodSeconds?: number;
-}
-
 /**
- * The API server's write path: namespace checks, generateName, defaulting, validation,
- * ClusterIP/NodePort allocation, then the store. Every writer — kubectl, controllers, the UI —
+ * The API server's write path, one generic pipeline for every kind (the kind's strategy from
+ * kinds/registry.ts supplies each step): namespace checks, generateName, prepare and default,
+ * validate, allocate, then the store. Every writer — kubectl, controllers, the UI —
  * goes through here, so the same rules hold whoever acts (DESIGN.md principle 4).
  */
 export class ApiServer {
+  private readonly ctx: StrategyContext;
+
   constructor(
     private readonly rt: Runtime,
     readonly ipam: ServiceIpam,
-  ) {}
+  ) {
+    this.ctx = { store: rt.store, clock: rt.clock, prng: rt.prng, uids: rt.uids, ipam };
+  }
 
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): Result<ObjectOfKind<K>> {
     const r = resourceOf(kind);
@@ -63,19 +60,24 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + rt.prng.k8sString(5);
     meta.name ??= "";
 
-    prepareForCreate(obj, () => rt.uids.k8sString(5));
-    const errors = validateObject(obj, undefined);
+    // What a real server resets or fills on create: defaulting, then the strategy's PrepareForCreate.
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    const def: KindDef = kindDef(obj.kind as string)!;
+    def.default?.(obj);
+    def.prepareForCreate?.(obj, this.ctx);
+    const errors = fieldErrorsToCauses(def.validate(obj, undefined));
     if (errors.length > 0) return fail(invalid(obj.kind, meta.name, errors, groupKind(obj.kind)));
     if (rt.store.get(obj.kind, meta.namespace, meta.name)) return fail(alreadyExists(qualifiedPlural(r), meta.name));
 
-    if (obj.kind === "Service") {
-      const alloc = allocateServiceAddresses(this.ipam, obj as Service, undefined, !!opts.dryRun);
+    if (def.allocate) {
+      const alloc = def.allocate(obj, undefined, this.ctx, !!opts.dryRun);
       if (!alloc.ok) return fail(alloc.error);
     }
 
     meta.uid = rt.uids.uuid();
     meta.creationTimestamp = rfc3339(rt.clock.now);
-    if (hasGeneration(obj.kind)) meta.generation = 1;
+    if (def.desiredState) meta.generation = 1;
     if (opts.dryRun) {
       meta.resourceVersion = "";
       return ok(obj);
@@ -105,18 +107,22 @@ export class ApiServer {
       generation: old.metadata.generation,
     };
     if ("status" in old) (obj as { status?: unknown }).status = clone((old as { status?: unknown }).status);
-    prepareForUpdate(obj);
-    if (obj.kind === "Service") {
-      const alloc = allocateServiceAddresses(this.ipam, obj as Service, old as unknown as Service, false);
+    // A PUT carries the whole object: missing defaults are filled again.
+    const def: KindDef = kindDef(obj.kind as string)!;
+    const o: AnyObject = obj;
+    const prev: AnyObject = old;
+    def.default?.(o);
+    if (def.allocate) {
+      const alloc = def.allocate(o, prev, this.ctx, false);
       if (!alloc.ok) return fail(alloc.error);
     }
-    const errors = validateObject(obj, old);
+    const errors = fieldErrorsToCauses(def.validate(o, prev));
     if (errors.length > 0) {
-      if (obj.kind === "Service") releaseServiceAddresses(this.ipam, obj as Service, old as unknown as Service);
+      def.release?.(o, prev, this.ctx);
       return fail(invalid(obj.kind, obj.metadata.name, errors, groupKind(obj.kind)));
     }
     bumpGeneration(obj, old);
-    if (obj.kind === "Service") releaseServiceAddresses(this.ipam, old as unknown as Service, obj as Service);
+    def.release?.(prev, o, this.ctx);
     if (deepEqual(obj, { ...old, metadata: { ...old.metadata, resourceVersion: obj.metadata.resourceVersion } })) {
       return ok(old);
     }
@@ -141,163 +147,20 @@ export class ApiServer {
     const ns = r.namespaced ? (namespace ?? "default") : undefined;
     const obj = rt.store.get(kind, ns, name);
     if (!obj) return fail(notFound(qualifiedPlural(r), name));
-    if (kind === "Namespace") {
-      if (name === "default" || name === "kube-system" || name === "kube-public" || name === "kube-node-lease") {
-        return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`));
-      }
-      if (obj.metadata.deletionTimestamp) return ok(obj);
-      const nsObj = clone(obj) as ObjectOfKind<"Namespace">;
-      nsObj.metadata.deletionTimestamp = rfc3339(rt.clock.now);
-      nsObj.status.phase = "Terminating";
-      return ok(rt.store.put(nsObj) as ObjectOfKind<K>);
-    }
-    if (kind === "Pod") {
-      const pod = obj as Pod;
-      const grace = opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-      if (pod.spec.nodeName && grace > 0 && pod.status.phase !== "Succeeded" && pod.status.phase !== "Failed") {
-        if (pod.metadata.deletionTimestamp) {
-          // A second delete may only shorten the grace period.
-          if (grace >= (pod.metadata.deletionGracePeriodSeconds ?? grace)) return ok(obj);
-        }
-        const p = clone(pod);
-        p.metadata.deletionTimestamp = rfc3339(rt.clock.now + grace * 1000);
-        p.metadata.deletionGracePeriodSeconds = grace;
-        return ok(rt.store.put(p) as ObjectOfKind<K>);
-      }
-    }
+    const def: KindDef = kindDef(kind as string)!;
+    const graceful = def.beforeDelete?.(obj, this.ctx, opts);
+    if (graceful) return graceful as Result<ObjectOfKind<K>>;
     const removed = rt.store.remove(kind, ns, name)!;
-    if (kind === "Service") releaseServiceAddresses(this.ipam, removed as unknown as Service, undefined);
+    def.release?.(removed, undefined, this.ctx);
     return ok(removed);
-  }
-}
-
-/**
- * The DefaultTolerationSeconds admission plugin: pods that do not already tolerate the
- * not-ready / unreachable NoExecute taints get them for 300 s.
- */
-function addDefaultTolerations(pod: Pod): void {
-  const tol = (pod.spec.tolerations ??= []);
-  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
-    const covered = tol.some((t) => (t.effect === "NoExecute" || !t.effect) && (t.key === key || (!t.key && t.operator === "Exists")));
-    if (!covered) tol.push({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 });
-  }
-}
-
-/** `qos.GetPodQOS`: Guaranteed when every container's cpu and memory limits equal its requests. */
-function qosClass(pod: Pod): string {
-  const res = pod.spec.containers.map((c) => (c.resources ?? {}) as { limits?: Record<string, string>; requests?: Record<string, string> });
-  if (res.every((r) => Object.keys(r.requests ?? {}).length === 0 && Object.keys(r.limits ?? {}).length === 0)) return "BestEffort";
-  const guaranteed = res.every((r) => ["cpu", "memory"].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
-  return guaranteed ? "Guaranteed" : "Burstable";
-}
-
-/**
- * The ServiceAccount admission plugin: every pod (but static mirror pods) gets the projected
- * `kube-api-access-xxxxx` volume with the token, the CA and its namespace, mounted read-only.
- */
-function mountServiceAccountToken(pod: Pod, rngName: () => string): void {
-  if (pod.metadata.annotations?.["kubernetes.io/config.source"] === "file") return;
-  if (pod.spec.volumes?.some((v) => String(v.name).startsWith("kube-api-access-"))) return;
-  const name = `kube-api-access-${rngName()}`;
-  pod.spec.volumes = [
-    ...(pod.spec.volumes ?? []),
-    {
-      name,
-      projected: {
-        defaultMode: 420,
-        sources: [
-          { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-          { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
-          { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
-        ],
-      },
-    },
-  ];
-  for (const c of pod.spec.containers) {
-    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name, readOnly: true }];
-  }
-}
-
-/** What a real server resets or fills on create. */
-function prepareForCreate(obj: AnyObject, rngName: () => string): void {
-  delete obj.metadata.deletionTimestamp;
-  delete obj.metadata.deletionGracePeriodSeconds;
-  switch (obj.kind) {
-    case "Pod":
-      obj.spec ??= { containers: [] };
-      defaultPodSpec(obj.spec);
-      obj.spec.enableServiceLinks ??= true;
-      obj.spec.preemptionPolicy ??= "PreemptLowerPriority";
-      // The Priority admission plugin resolves the built-in priority classes.
-      obj.spec.priority ??= obj.spec.priorityClassName === "system-node-critical" ? 2000001000 : obj.spec.priorityClassName === "system-cluster-critical" ? 2000000000 : 0;
-      obj.spec.serviceAccountName ??= "default";
-      obj.spec.serviceAccount ??= obj.spec.serviceAccountName;
-      addDefaultTolerations(obj);
-      obj.status = { phase: "Pending", qosClass: qosClass(obj) };
-      mountServiceAccountToken(obj, rngName);
-      break;
-    case "Deployment":
-      obj.spec ??= {} as typeof obj.spec;
-      defaultDeployment(obj);
-      obj.status = {};
-      break;
-    case "ReplicaSet":
-      defaultReplicaSet(obj);
-      obj.status = { replicas: 0 };
-      break;
-    case "DaemonSet":
-      defaultDaemonSet(obj);
-      break;
-    case "Service":
-      obj.spec ??= {} as typeof obj.spec;
-      defaultService(obj);
-      obj.status = { loadBalancer: {} };
-      break;
-    case "Namespace":
-      obj.spec = { finalizers: ["kubernetes"] };
-      obj.status = { phase: "Active" };
-      obj.metadata.labels = { ...obj.metadata.labels, "kubernetes.io/metadata.name": obj.metadata.name };
-      break;
-    default:
-      break;
-  }
-}
-
-/** Defaulting on update (a PUT carries the whole object; missing defaults are filled again). */
-function prepareForUpdate(obj: AnyObject): void {
-  switch (obj.kind) {
-    case "Pod":
-      defaultPodSpec(obj.spec);
-      break;
-    case "Deployment":
-      defaultDeployment(obj);
-      break;
-    case "ReplicaSet":
-      defaultReplicaSet(obj);
-      break;
-    case "DaemonSet":
-      defaultDaemonSet(obj);
-      break;
-    case "Service":
-      defaultService(obj);
-      break;
-    case "Namespace":
-      obj.metadata.labels = { ...obj.metadata.labels, "kubernetes.io/metadata.name": obj.metadata.name };
-      break;
-    default:
-      break;
   }
 }
 
 /** `metadata.generation` counts changes to the desired state (spec; an EndpointSlice's endpoints and ports). */
 function bumpGeneration(obj: AnyObject, old: AnyObject): void {
-  if (!hasGeneration(obj.kind)) return;
-  const desired = (o: AnyObject) => (o.kind === "EndpointSlice" ? [o.endpoints, o.ports] : (o as { spec?: unknown }).spec);
+  const desired = kindDef(obj.kind as string)?.desiredState;
+  if (!desired) return;
   if (!deepEqual(desired(obj), desired(old))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
-}
-
-function hasGeneration(kind: Kind): boolean {
-  return kind === "Deployment" || kind === "ReplicaSet" || kind === "DaemonSet" || kind === "EndpointSlice";
 }
 
 function groupKind(kind: Kind): string {

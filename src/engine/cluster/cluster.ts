@@ -1,18 +1,13 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, RangesView, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
 import type { ConntrackEntry, PodNetwork } from "./net/types";
-import { VirtualFs } from "../shell/fs";
+import { VirtualFs } from "../util/vfs";
 import { ApiServer } from "./apiserver";
 import { bootstrap } from "./bootstrap";
-import { DaemonSetController } from "./controllers/daemonset";
-import { DeploymentController } from "./controllers/deployment";
-import { EndpointSliceController } from "./controllers/endpointslice";
-import { EndpointsController } from "./controllers/endpoints";
-import { GarbageCollector } from "./controllers/gc";
 import { Kubelet } from "./controllers/kubelet";
-import { NamespaceController } from "./controllers/namespace";
-import { ReplicaSetController } from "./controllers/replicaset";
-import { Scheduler } from "./controllers/scheduler";
+import { KINDS } from "../kinds/registry";
+import type { AnyObject, Kind, ObjectOfKind } from "./types";
+import { CONTROLLERS } from "./controllers/registry";
 import { CalicoIpam } from "./ipam/calico";
 import { cidrsOverlap, parseCidr } from "./ipam/cidr";
 import { ClusterIPAllocator, validateServiceCidr } from "./ipam/clusterip";
@@ -23,6 +18,8 @@ import { Runtime } from "./runtime";
 import { Network } from "./net/network";
 import { appServers } from "./net/servers";
 import { shellExtension, type ShellLike } from "./extensions";
+import type { ExecRequest, KubeClient } from "./client";
+import type { Res } from "../util/result";
 
 /** When the simulated cluster was `kubeadm init`-ed (virtual time starts here). */
 export const BOOT_TIME = Date.UTC(2025, 4, 12, 9, 0, 0);
@@ -67,7 +64,7 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOpt
 }
 
 /** The engine behind {@link Cluster}: control plane, kubelets and the shell on one virtual clock. */
-export class ClusterImpl implements Cluster {
+export class ClusterImpl implements Cluster, KubeClient {
   readonly options: ResolvedClusterOptions;
   readonly rt: Runtime;
   readonly api: ApiServer;
@@ -117,18 +114,8 @@ export class ClusterImpl implements Cluster {
         calico.release(ip);
       },
     });
-    for (const c of [
-      new Scheduler(this.api),
-      this.kubelet,
-      new DeploymentController(this.api),
-      new ReplicaSetController(this.api, this.pods),
-      new DaemonSetController(this.api, this.pods),
-      new EndpointSliceController(this.api, this.pods),
-      new EndpointsController(this.api, this.pods),
-      new GarbageCollector(this.api),
-      new NamespaceController(this.api),
-    ])
-      c.register(rt);
+    const deps = { api: this.api, pods: this.pods, kubelet: this.kubelet };
+    for (const make of CONTROLLERS) make(deps).register(rt);
     const servers = appServers(rt.store, () => this.network);
     this.network = new Network(rt, this.calico, servers);
     this.net = this.network;
@@ -164,6 +151,25 @@ export class ClusterImpl implements Cluster {
     return (this.shellInstance = ext.createShell(this));
   }
 
+  /** The store, for readers (kubectl's informer view: {@link KubeClient}). */
+  get store() {
+    return this.rt.store;
+  }
+
+  get clock() {
+    return this.rt.clock;
+  }
+
+  get prng() {
+    return this.rt.prng;
+  }
+
+  /** The exec subresource: through the kubelet to the container runtime of the shell half. */
+  podExec(req: ExecRequest): Res {
+    const ext = shellExtension();
+    return this.kubelet.exec(req, ext && ((r) => ext.runInContainer(this, r)));
+  }
+
   exec(line: string): ExecResult {
     const r = this.shell().exec(line);
     this.notify();
@@ -191,20 +197,24 @@ export class ClusterImpl implements Cluster {
       this.cached = { ...this.cached, time: this.rt.clock.now };
       return this.cached;
     }
+    const objects: Partial<Record<Kind, readonly AnyObject[]>> = {};
+    for (const k of KINDS) objects[k.resource.kind] = store.list(k.resource.kind);
+    const list = <K extends Kind>(kind: K) => objects[kind] as readonly ObjectOfKind<K>[];
     this.cached = {
       version: store.version,
       time: this.rt.clock.now,
-      namespaces: store.list("Namespace"),
-      nodes: store.list("Node"),
-      pods: store.list("Pod"),
-      services: store.list("Service"),
-      endpoints: store.list("Endpoints"),
-      endpointSlices: store.list("EndpointSlice"),
-      deployments: store.list("Deployment"),
-      replicaSets: store.list("ReplicaSet"),
-      daemonSets: store.list("DaemonSet"),
-      configMaps: store.list("ConfigMap"),
-      events: store.list("Event"),
+      objects: objects as ClusterSnapshot["objects"],
+      namespaces: list("Namespace"),
+      nodes: list("Node"),
+      pods: list("Pod"),
+      services: list("Service"),
+      endpoints: list("Endpoints"),
+      endpointSlices: list("EndpointSlice"),
+      deployments: list("Deployment"),
+      replicaSets: list("ReplicaSet"),
+      daemonSets: list("DaemonSet"),
+      configMaps: list("ConfigMap"),
+      events: list("Event"),
       ranges: this.rangesView(),
     };
     return this.cached;

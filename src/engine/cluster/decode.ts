@@ -9,97 +9,8 @@
  */
 import type { AnyObject } from "./types";
 import { badRequest, type ApiError } from "./errors";
-
-type T =
-  | { k: "string" | "int32" | "int64" | "bool" | "intOrString" | "any" }
-  | { k: "map"; go: string; of: T }
-  | { k: "list"; go: string; of: T }
-  | { k: "struct"; go: string; fields: () => Record<string, T>; ptr?: boolean };
-
-const str: T = { k: "string" };
-const i32: T = { k: "int32" };
-const i64: T = { k: "int64" };
-const bool: T = { k: "bool" };
-const intOrString: T = { k: "intOrString" };
-const any: T = { k: "any" };
-const strMap: T = { k: "map", go: "map[string]string", of: str };
-const list = (go: string, of: T): T => ({ k: "list", go, of });
-/** A Go struct held by value: absent or null, it decodes to its zero value (an empty struct). */
-const struct = (go: string, fields: () => Record<string, T>): T => ({ k: "struct", go, fields });
-/** A Go struct held by pointer: absent or null stays nil. */
-const ptrStruct = (go: string, fields: () => Record<string, T>): T => ({ k: "struct", go, fields, ptr: true });
-
-const ownerRef = struct("v1.OwnerReference", () => ({ apiVersion: str, kind: str, name: str, uid: str, controller: bool, blockOwnerDeletion: bool }));
-const objectMeta = struct("v1.ObjectMeta", () => ({
-  name: str,
-  generateName: str,
-  namespace: str,
-  uid: str,
-  resourceVersion: str,
-  generation: i64,
-  labels: strMap,
-  annotations: strMap,
-  ownerReferences: list("[]v1.OwnerReference", ownerRef),
-  finalizers: list("[]string", str),
-}));
-const containerPort = struct("v1.ContainerPort", () => ({ name: str, containerPort: i32, protocol: str, hostPort: i32 }));
-const envVar = struct("v1.EnvVar", () => ({ name: str, value: str, valueFrom: any }));
-const container = struct("v1.Container", () => ({
-  name: str,
-  image: str,
-  command: list("[]string", str),
-  args: list("[]string", str),
-  ports: list("[]v1.ContainerPort", containerPort),
-  env: list("[]v1.EnvVar", envVar),
-  imagePullPolicy: str,
-  resources: any,
-  volumeMounts: any,
-  readinessProbe: any,
-  livenessProbe: any,
-}));
-const toleration = struct("v1.Toleration", () => ({ key: str, operator: str, value: str, effect: str, tolerationSeconds: i64 }));
-const podSpec = struct("v1.PodSpec", () => ({
-  containers: list("[]v1.Container", container),
-  initContainers: list("[]v1.Container", container),
-  restartPolicy: str,
-  nodeName: str,
-  nodeSelector: strMap,
-  hostname: str,
-  hostNetwork: bool,
-  terminationGracePeriodSeconds: i64,
-  tolerations: list("[]v1.Toleration", toleration),
-  volumes: any,
-  serviceAccountName: str,
-}));
-const templateSpec = struct("v1.PodTemplateSpec", () => ({ metadata: objectMeta, spec: podSpec }));
-const selectorReq = struct("v1.LabelSelectorRequirement", () => ({ key: str, operator: str, values: list("[]string", str) }));
-const labelSelector = ptrStruct("v1.LabelSelector", () => ({ matchLabels: strMap, matchExpressions: list("[]v1.LabelSelectorRequirement", selectorReq) }));
-const workloadSpec = (go: string) => struct(go, () => ({ replicas: i32, selector: labelSelector, template: templateSpec, minReadySeconds: i32, revisionHistoryLimit: i32, progressDeadlineSeconds: i32, paused: bool, strategy: any, updateStrategy: any }));
-const servicePort = struct("v1.ServicePort", () => ({ name: str, protocol: str, appProtocol: str, port: i32, targetPort: intOrString, nodePort: i32 }));
-const serviceSpec = struct("v1.ServiceSpec", () => ({
-  type: str,
-  selector: strMap,
-  ports: list("[]v1.ServicePort", servicePort),
-  clusterIP: str,
-  clusterIPs: list("[]string", str),
-  externalName: str,
-  externalIPs: list("[]string", str),
-  sessionAffinity: str,
-  sessionAffinityConfig: any,
-  internalTrafficPolicy: str,
-  externalTrafficPolicy: str,
-  publishNotReadyAddresses: bool,
-}));
-
-const SPECS: Partial<Record<AnyObject["kind"], { go: string; fields: Record<string, T> }>> = {
-  Pod: { go: "Pod", fields: { metadata: objectMeta, spec: podSpec } },
-  Deployment: { go: "Deployment", fields: { metadata: objectMeta, spec: workloadSpec("v1.DeploymentSpec") } },
-  ReplicaSet: { go: "ReplicaSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.ReplicaSetSpec") } },
-  DaemonSet: { go: "DaemonSet", fields: { metadata: objectMeta, spec: workloadSpec("v1.DaemonSetSpec") } },
-  Service: { go: "Service", fields: { metadata: objectMeta, spec: serviceSpec } },
-  ConfigMap: { go: "ConfigMap", fields: { metadata: objectMeta, data: strMap } },
-  Namespace: { go: "Namespace", fields: { metadata: objectMeta } },
-};
+import { kindDef } from "../kinds/registry";
+import type { SchemaType as T } from "../kinds/schema";
 
 function jsonType(v: unknown): string {
   if (typeof v === "string") return "string";
@@ -193,7 +104,7 @@ function check(v: unknown, t: T, owner: string, path: string): unknown {
  * `Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal …`.
  */
 export function decodeObject<O extends AnyObject>(obj: O): { ok: true; value: O } | { ok: false; error: ApiError } {
-  const spec = SPECS[obj.kind];
+  const spec = kindDef(obj.kind)?.schema;
   if (!spec) return { ok: true, value: obj };
   try {
     const out = { ...(obj as unknown as Record<string, unknown>) };

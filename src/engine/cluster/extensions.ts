@@ -5,6 +5,8 @@
  * tests `src/engine/index.ts` installs it up front, so nothing changes there.
  */
 import type { ExecResult, RuleLine } from "../api";
+import type { Res } from "../util/result";
+import type { ExecRequest } from "./client";
 import type { ClusterImpl } from "./cluster";
 
 /** What the cluster needs from a shell. */
@@ -16,6 +18,8 @@ export interface ShellLike {
 export interface ShellExtension {
   createShell(cluster: ClusterImpl): ShellLike;
   nodeRuleLines(cluster: ClusterImpl, node: string): RuleLine[];
+  /** The container runtime behind the kubelet's exec: the pod tools of the shell half. */
+  runInContainer(cluster: ClusterImpl, req: ExecRequest): Res;
 }
 
 let installed: ShellExtension | undefined;

@@ -1,40 +1,14 @@
+import { KINDS, kindDef } from "../kinds/registry";
+import type { ResourceInfo } from "../kinds/kind";
 import type { Kind } from "./types";
 
-/** One API resource, as `kubectl api-resources` lists it. */
-export interface ResourceInfo {
-  kind: Kind;
-  /** Lower-case plural, the REST resource name: "pods". */
-  plural: string;
-  singular: string;
-  shortNames: string[];
-  /** "" for the core group. */
-  group: string;
-  version: string;
-  namespaced: boolean;
-  verbs: string[];
-}
+export type { ResourceInfo } from "../kinds/kind";
 
-const all = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
-
-/** The resources Podflow serves, in `kubectl api-resources` order (core group first, then by group). */
-export const RESOURCES: readonly ResourceInfo[] = [
-  { kind: "ConfigMap", plural: "configmaps", singular: "configmap", shortNames: ["cm"], group: "", version: "v1", namespaced: true, verbs: all },
-  { kind: "Endpoints", plural: "endpoints", singular: "endpoints", shortNames: ["ep"], group: "", version: "v1", namespaced: true, verbs: all },
-  { kind: "Event", plural: "events", singular: "event", shortNames: ["ev"], group: "", version: "v1", namespaced: true, verbs: all },
-  { kind: "Namespace", plural: "namespaces", singular: "namespace", shortNames: ["ns"], group: "", version: "v1", namespaced: false, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] },
-  { kind: "Node", plural: "nodes", singular: "node", shortNames: ["no"], group: "", version: "v1", namespaced: false, verbs: all },
-  { kind: "Pod", plural: "pods", singular: "pod", shortNames: ["po"], group: "", version: "v1", namespaced: true, verbs: all },
-  { kind: "Service", plural: "services", singular: "service", shortNames: ["svc"], group: "", version: "v1", namespaced: true, verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
-  { kind: "DaemonSet", plural: "daemonsets", singular: "daemonset", shortNames: ["ds"], group: "apps", version: "v1", namespaced: true, verbs: all },
-  { kind: "Deployment", plural: "deployments", singular: "deployment", shortNames: ["deploy"], group: "apps", version: "v1", namespaced: true, verbs: all },
-  { kind: "ReplicaSet", plural: "replicasets", singular: "replicaset", shortNames: ["rs"], group: "apps", version: "v1", namespaced: true, verbs: all },
-  { kind: "EndpointSlice", plural: "endpointslices", singular: "endpointslice", shortNames: [], group: "discovery.k8s.io", version: "v1", namespaced: true, verbs: all },
-];
-
-const byKind = new Map(RESOURCES.map((r) => [r.kind, r]));
+/** The resources Podflow serves, in `kubectl api-resources` order (from the kind registry). */
+export const RESOURCES: readonly ResourceInfo[] = KINDS.map((k) => k.resource);
 
 export function resourceOf(kind: Kind): ResourceInfo {
-  return byKind.get(kind)!;
+  return kindDef(kind).resource;
 }
 
 export function apiVersionOf(r: ResourceInfo): string {

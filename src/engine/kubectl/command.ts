@@ -1,4 +1,4 @@
-import type { ClusterImpl } from "../cluster/cluster";
+import type { KubeClient } from "../cluster/client";
 import type { ApiError } from "../cluster/errors";
 import type { FlagSpec, ParsedArgs } from "./flags";
 import { str } from "./flags";
@@ -35,7 +35,7 @@ export class Ctx {
   }
 
   constructor(
-    readonly cluster: ClusterImpl,
+    readonly cluster: KubeClient,
     /** Text piped or heredoc'd into the command (`-f -`). */
     readonly stdin: string | undefined,
     /** "kubectl create deployment": for `See '… --help'` lines. */
@@ -48,11 +48,11 @@ export class Ctx {
   }
 
   get store() {
-    return this.cluster.rt.store;
+    return this.cluster.store;
   }
 
   get now(): number {
-    return this.cluster.rt.clock.now;
+    return this.cluster.clock.now;
   }
 
   /** The namespace from -n, else the kubeconfig context's (`config set-context --current --namespace`), else "default". */

@@ -1,5 +1,5 @@
-import type { Res as ExecResult } from "../shell/result";
-import type { ClusterImpl } from "../cluster/cluster";
+import type { Res as ExecResult } from "../util/result";
+import type { KubeClient } from "../cluster/client";
 import { Ctx, GLOBAL_FLAGS, type Command } from "./command";
 import { parseFlags } from "./flags";
 import { commandHelp } from "./help";
@@ -7,7 +7,7 @@ import { HELP_TEXTS } from "./helptexts";
 import { COMMANDS } from "./verbs";
 
 /** Runs `kubectl <argv…>` against the cluster. */
-export function runKubectl(cluster: ClusterImpl, argv: string[], stdin?: string): ExecResult {
+export function runKubectl(cluster: KubeClient, argv: string[], stdin?: string): ExecResult {
   if (argv.length === 0 || (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help"))) {
     return { stdout: HELP_TEXTS.kubectl, stderr: "", exitCode: 0 };
   }

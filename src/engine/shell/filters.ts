@@ -1,4 +1,4 @@
-import type { Res as ExecResult } from "./result";
+import type { Res as ExecResult } from "../util/result";
 import { breToJs, escapeRegExp } from "./regex";
 import { sed } from "./sed";
 

@@ -1,4 +1,4 @@
-import type { Res as ExecResult } from "./result";
+import type { Res as ExecResult } from "../util/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { K8S_VERSION } from "../cluster/bootstrap";
 

@@ -4,7 +4,7 @@ import type { ConntrackEntry, NodeContainer, NodeView } from "../cluster/net/typ
 import { nodeInterfaces, nodeRoutes, caliName } from "../cluster/net/node-network";
 import { IpvsTable } from "../cluster/proxy/ipvs";
 import { BUILTIN_CHAINS, type Rule, type RuleSet, type Table } from "../cluster/proxy/rules";
-import type { Res } from "./result";
+import type { Res } from "../util/result";
 
 const NOW = Date.UTC(2025, 4, 12, 9, 5, 0);
 

@@ -7,7 +7,7 @@
  * Podflow's nodes are read-only: commands that would change rules, routes or conntrack entries
  * say so instead of pretending (kube-proxy and Calico own that state and would rewrite it).
  */
-import type { Res } from "./result";
+import type { Res } from "../util/result";
 import type { ConntrackEntry, NodeContainer, NodeInterface, NodeView } from "../cluster/net/types";
 import { IPTABLES_VERSION, isXtTable, renderIptablesSave, xtTable, type XtTableName } from "../cluster/proxy/iptables-save";
 import { hasChain, renderIptablesList, renderIptablesRules } from "../cluster/proxy/iptables-list";

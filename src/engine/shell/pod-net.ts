@@ -16,7 +16,7 @@ import { imageRepository } from "../cluster/images";
 import { isIPv4, NDOTS, resolverCandidates, reverseName, searchList, type DnsQueryResult, type DnsType } from "../cluster/net/dns";
 import type { ConnectResult, DnsAnswer, Endpoint, HttpReply, HttpRequest, PodNetwork } from "../cluster/net/types";
 import { httpDate } from "../cluster/net/apps";
-import type { Res } from "./result";
+import type { Res } from "../util/result";
 
 // ---------------------------------------------------------------- what each image has
 

@@ -1,4 +1,4 @@
-import type { Res as ExecResult } from "./result";
+import type { Res as ExecResult } from "../util/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { imageRepository } from "../cluster/images";
 import type { Pod } from "../cluster/types";

@@ -5,7 +5,7 @@
  * commands s (flags g, p, N, i/I), d, p, q, with an address (N, $, /RE/) or a range, and `!`.
  * Errors are GNU sed's own text, with its "-e expression #N, char M" positions.
  */
-import type { Res } from "./result";
+import type { Res } from "../util/result";
 import { breToJs } from "./regex";
 
 const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...

@@ -1,5 +1,5 @@
 import type { ExecResult } from "../api";
-import { outputOf, type Res } from "./result";
+import { outputOf, type Res } from "../util/result";
 import type { ClusterImpl } from "../cluster/cluster";
 import { runKubectl } from "../kubectl";
 import { resolveExecTarget } from "../kubectl/verbs/exec";

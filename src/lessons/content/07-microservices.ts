@@ -4,7 +4,7 @@
  */
 import type { FlowEvent } from "../../engine/api";
 import type { Service } from "../../engine/cluster/types";
-import { mysqlAccepts } from "../../engine/cluster/net/apps";
+import { mysqlAccepts } from "../../engine/lib";
 import { MYSQL_MANIFEST } from "../../store/scenarios";
 import { isPodReady } from "../../store/selectors";
 import { closedFlows, deployment, endpointPorts, fail, inCidr, pass, podsOfDeployment, ran, readyEndpoints, service, wait } from "../checks";

@@ -104,6 +104,7 @@ export function createFakeCluster(opts: { throwOn?: string } = {}): Cluster {
     (cached ??= {
       version,
       time,
+      objects: { Node: nodes, Pod: pods, Service: services },
       namespaces: [],
       nodes,
       pods,

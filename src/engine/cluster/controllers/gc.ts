@@ -1,10 +1,12 @@
 import type { ApiServer } from "../apiserver";
 import type { Controller, Runtime } from "../runtime";
 import type { AnyObject, Kind } from "../types";
+import { KINDS, kindDef } from "../../kinds/registry";
 
 const GC_DELAY_MS = 20;
-/** Kinds that have owners in Podflow's cluster. */
-const DEPENDENT_KINDS: Kind[] = ["Pod", "ReplicaSet", "EndpointSlice"];
+/** Kinds that have owners in Podflow's cluster, and kinds that own others (from the kind registry). */
+const DEPENDENT_KINDS: Kind[] = KINDS.filter((k) => k.gc?.dependent).map((k) => k.resource.kind);
+const OWNER_KINDS: Kind[] = KINDS.filter((k) => k.gc?.owner).map((k) => k.resource.kind);
 
 /**
  * The garbage collector: when an owner is gone, its dependents are deleted (background
@@ -31,7 +33,7 @@ export class GarbageCollector implements Controller {
       const uid = o.metadata.uid;
       rt.clock.schedule(GC_DELAY_MS, () => this.collect(rt, uid));
     };
-    for (const kind of ["Deployment", "ReplicaSet", "DaemonSet", "Service", "Node"] as Kind[]) {
+    for (const kind of OWNER_KINDS) {
       rt.store.watch(kind, (e) => {
         if (e.type === "DELETED") onOwnerGone(e.object);
       });
@@ -51,7 +53,7 @@ export class GarbageCollector implements Controller {
   }
 
   private ownerExists(rt: Runtime, kind: Kind, ns: string, name: string, uid: string): boolean {
-    const o = rt.store.get(kind, kind === "Node" ? undefined : ns, name);
+    const o = rt.store.get(kind, kindDef(kind as string)?.resource.namespaced === false ? undefined : ns, name);
     return !!o && o.metadata.uid === uid;
   }
 

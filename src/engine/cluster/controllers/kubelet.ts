@@ -1,3 +1,5 @@
+import type { Res } from "../../util/result";
+import type { ExecRequest } from "../client";
 import { clone } from "../../util/clone";
 import { rfc3339 } from "../clock";
 import { recordEvent } from "../events";
@@ -60,6 +62,16 @@ export class Kubelet implements Controller {
       }
       if (p.spec.nodeName) this.queue.add(`${p.metadata.namespace}/${p.metadata.name}`);
     });
+  }
+
+  /**
+   * The exec subresource (`pods/NAME/exec`): the API server hands the stream to the kubelet,
+   * which runs the command in the container through the container runtime (the CRI's Exec; here
+   * the pod tools the shell half installs). Models pkg/kubelet/server/server.go `getExec`.
+   */
+  exec(req: ExecRequest, runtime: ((req: ExecRequest) => Res) | undefined): Res {
+    if (!runtime) return { stdout: "", stderr: `error: unable to upgrade connection: container runtime not loaded\n`, exitCode: 1 };
+    return runtime(req);
   }
 
   /** Marks images as already pulled on a node (the kubeadm boot pre-pulls system images). */

@@ -15,7 +15,7 @@
  * `kubectl annotate pod web-1 podflow.dev/response-delay=2s`. Invalid or negative values are
  * ignored. Everything here is deterministic: no clock reads, no PRNG.
  */
-import { parseGoDuration } from "../../kubectl/flags";
+import { parseGoDuration } from "../../util/goduration";
 import { imageRepository } from "../images";
 import { imageLog } from "../logs";
 import { clfTime, clockTime, MONTHS, pad2, rfc1123, slashTime } from "../../util/time";

@@ -16,7 +16,7 @@
  * /etc/services (80 → http, 443 → https, 53 → domain; 9153, 6443 stay numeric).
  */
 import type { NodeView } from "../net/types";
-import type { Res } from "../../shell/result";
+import type { Res } from "../../util/result";
 import { IPVS_INFO, type IpvsConnEntry, type IpvsDest, type IpvsProtocol, type IpvsService, type IpvsTable } from "./ipvs";
 import { parseIPv4 } from "./ipvs-schedulers";
 

@@ -17,7 +17,7 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
 } from "./metadata";
-import { validatePodTemplateSpec } from "./pod";
+import { validatePodTemplateSpec } from "../../kinds/pod/validation";
 
 const SELECTOR_MISMATCH = "`selector` does not match template `labels`";
 

@@ -13,6 +13,5 @@ export {
   validatePodSpecUpdate,
   validatePodTemplateSpec,
   validateTolerations,
-} from "./pod";
-export { SUPPORTED_SERVICE_TYPES, normalizeServiceClusterIPs, validatePortNumOrName, validateService } from "./service";
+} from "../../kinds/pod/validation";
 export { validateDaemonSet, validateDeployment, validateReplicaSet } from "./apps";

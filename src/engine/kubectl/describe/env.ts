@@ -1,8 +1,8 @@
-import type { ObjectStore } from "../../cluster/store";
+import type { StoreReader } from "../../cluster/client";
 
 /** What a describer reads besides the object: the store (events, related objects) and the time. */
 export interface DescribeEnv {
-  store: ObjectStore;
+  store: StoreReader;
   /** Virtual now, in ms (ages of events and pods). */
   now: number;
   /** `--show-events` (default true). */

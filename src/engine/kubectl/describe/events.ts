@@ -1,6 +1,6 @@
 // Events in describe: `searchEvents` (the field-selector query kubectl sends) and `DescribeEvents`
 // (the table at the bottom).
-import type { ObjectStore } from "../../cluster/store";
+import type { StoreReader } from "../../cluster/client";
 import type { AnyObject, KEvent } from "../../cluster/types";
 import { since } from "./format";
 import { goSort } from "./gosort";
@@ -19,7 +19,7 @@ export interface EventQuery {
  * `searchEvents`: `involvedObject.name/namespace/kind/uid` as a field selector, in the order the
  * API server lists events (namespace, then name — the name carries the creation time in hex).
  */
-export function searchEvents(store: ObjectStore, q: EventQuery): KEvent[] {
+export function searchEvents(store: StoreReader, q: EventQuery): KEvent[] {
   return store
     .list("Event", q.namespace === "" ? undefined : q.namespace)
     .filter(

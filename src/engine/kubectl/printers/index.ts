@@ -14,7 +14,7 @@ export {
   RememberWidths,
   type TabwriterOptions,
 } from "./tabwriter";
-export { humanDuration, shortHumanDuration } from "./duration";
+export { humanDuration, shortHumanDuration } from "../../util/duration";
 export { toYaml, toYamlList, listWrapper, YamlError } from "./yaml";
 export { toJson, toJsonList, toCompactJson } from "./json";
 export {

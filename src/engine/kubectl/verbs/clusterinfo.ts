@@ -1,6 +1,6 @@
 import { parseSelector } from "../../cluster/labels";
 import type { AnyObject, Kind, Pod, Service } from "../../cluster/types";
-import type { ClusterImpl } from "../../cluster/cluster";
+import type { KubeClient } from "../../cluster/client";
 import type { Command, Ctx } from "../command";
 import type { FlagSpec } from "../flags";
 import { bool, list, str } from "../flags";
@@ -24,8 +24,8 @@ const DUMP_HELP = {
 };
 
 /** The API server's URL in the admin kubeconfig: the control-plane node's address, port 6443. */
-export function apiServerUrl(cluster: ClusterImpl): string {
-  const cp = cluster.rt.store.list("Node").find((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined) ?? cluster.rt.store.list("Node")[0];
+export function apiServerUrl(cluster: KubeClient): string {
+  const cp = cluster.store.list("Node").find((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined) ?? cluster.store.list("Node")[0];
   const ip = cp?.status.addresses.find((a) => a.type === "InternalIP")?.address ?? "127.0.0.1";
   return `https://${ip}:6443`;
 }

@@ -1,4 +1,4 @@
-import type { ClusterImpl } from "../../cluster/cluster";
+import type { KubeClient } from "../../cluster/client";
 import type { Command, Ctx } from "../command";
 import { commandHelp } from "../help";
 import type { FlagSpec } from "../flags";
@@ -159,19 +159,19 @@ export interface Kubeconfig {
 const configs = new WeakMap<object, Kubeconfig>();
 
 /** The cluster's kubeconfig (created on first use: kubeadm's admin.conf). */
-export function kubeconfigOf(cluster: ClusterImpl): Kubeconfig {
+export function kubeconfigOf(cluster: KubeClient): Kubeconfig {
   let c = configs.get(cluster);
   if (!c) configs.set(cluster, (c = adminConf(cluster)));
   return c;
 }
 
 /** The namespace of the current context, if it sets one (what `kubectl` uses when -n is absent). */
-export function contextNamespace(cluster: ClusterImpl): string | undefined {
+export function contextNamespace(cluster: KubeClient): string | undefined {
   const k = kubeconfigOf(cluster);
   return k.contexts.find((c) => c.name === k.currentContext)?.context.namespace || undefined;
 }
 
-function adminConf(cluster: ClusterImpl): Kubeconfig {
+function adminConf(cluster: KubeClient): Kubeconfig {
   const seed = `${cluster.options.seed}`;
   return {
     clusters: [{ name: "kubernetes", cluster: { "certificate-authority-data": pemBase64("CERTIFICATE", `ca/${seed}`, 1107), server: apiServerUrl(cluster) } }],

@@ -4,7 +4,8 @@ import type { AnyObject, ConfigMap, Deployment, Namespace, Service, ServicePort,
 import type { Command, Ctx } from "../command";
 import { int, list, str, type FlagSpec } from "../flags";
 import { applyManifests } from "./manifests";
-import { klogPrefix } from "../../util/klog";
+import { dryRunOf } from "./shared";
+
 import { isDNS1123Subdomain, isValidPortName } from "../../cluster/validation";
 import { parseOutput, printStructured } from "../output";
 
@@ -15,23 +16,6 @@ export const DRY_RUN_FLAGS: FlagSpec[] = [
   { name: "validate", type: "string", default: "strict", noOptDefault: "strict" },
   { name: "field-manager", type: "string", default: "kubectl-create" },
 ];
-
-type DryRun = "none" | "client" | "server";
-
-
-/** `--dry-run`: kubectl's values and its error for anything else. */
-export function dryRunOf(ctx: Ctx): DryRun | undefined {
-  const v = str(ctx.parsed, "dry-run");
-  if (v === "none" || v === "client" || v === "server") return v;
-  if (v === "unchanged") {
-    // cmdutil.GetDryRunStrategy: a bare --dry-run still means client, with a klog warning
-    // (the source line number in the header is UNVERIFIED).
-    ctx.warn(`${klogPrefix("W", ctx.now)} helpers.go:628] --dry-run is deprecated and can be replaced with --dry-run=client.`);
-    return "client";
-  }
-  ctx.fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
-  return undefined;
-}
 
 /**
  * Sends a new object to the API server (or only prints it for --dry-run=client) and prints
@@ -106,7 +90,7 @@ const createDeployment: Command = {
     if (images.length > 1 && p.dashArgs.length > 0) return ctx.fail("cannot specify multiple --image options and command");
     const labels = { app: name };
     const containers = images.map((image) => ({
-      name: containerNameFromImage(image, () => ctx.cluster.rt.prng.k8sString(5)),
+      name: containerNameFromImage(image, () => ctx.cluster.prng.k8sString(5)),
       image,
       ...(p.dashArgs.length ? { command: [...p.dashArgs] } : {}),
       ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}),

@@ -1,35 +1,11 @@
 import { parseSelector } from "../../cluster/labels";
 import { qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { Kind } from "../../cluster/types";
-import type { Command, Ctx } from "../command";
+import type { Command } from "../command";
 import { bool, int, list, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
 import { applyManifests } from "./manifests";
-import { dryRunOf } from "./create";
-import { exists, RESOURCE_HINT, waitFor } from "./shared";
-
-
-/**
- * Deletes one object and, like kubectl's default `--wait=true`, moves virtual time until it is
- * really gone (a pod terminates first). Prints `kind "name" deleted`.
- */
-export function deleteAndWait(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, opts: { gracePeriodSeconds?: number; force?: boolean; wait?: boolean; ignoreNotFound?: boolean }): boolean {
-  const r = resourceOf(kind);
-  const namespace = r.namespaced ? ns : undefined;
-  const res = ctx.api.delete(kind, namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds });
-  if (!res.ok) {
-    if (res.error.reason === "NotFound" && opts.ignoreNotFound) return true;
-    ctx.apiError(res.error);
-    return false;
-  }
-  ctx.line(`${qualifiedSingular(r)} "${name}" ${opts.force ? "force deleted" : "deleted"}`);
-  if (opts.wait !== false) {
-    const uid = res.value.metadata.uid;
-    const grace = kind === "Pod" ? (res.value.metadata.deletionGracePeriodSeconds ?? 30) : 30;
-    waitFor(ctx, () => !exists(ctx, kind, namespace, name, uid), (grace + 60) * 1000);
-  }
-  return true;
-}
+import { dryRunOf, exists, RESOURCE_HINT, waitFor } from "./shared";
 
 export const del: Command = {
   name: "delete",

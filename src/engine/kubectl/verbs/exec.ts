@@ -1,6 +1,5 @@
-import type { ClusterImpl } from "../../cluster/cluster";
+import type { KubeClient } from "../../cluster/client";
 import type { Pod } from "../../cluster/types";
-import { runInPod } from "../../shell/pod";
 import { Ctx, type Command } from "../command";
 import { bool, str } from "../flags";
 import { containerFor, podForArg } from "./logs";
@@ -30,7 +29,7 @@ export function execTarget(ctx: Ctx, arg: string, container: string, waitMs: num
  * The pod and container an interactive `kubectl exec -it … -- sh` opens, from the words before
  * `--` (for the shell, which keeps the session). Undefined when kubectl would fail.
  */
-export function resolveExecTarget(cluster: ClusterImpl, words: string[]): { namespace: string; pod: string; container: string } | undefined {
+export function resolveExecTarget(cluster: KubeClient, words: string[]): { namespace: string; pod: string; container: string } | undefined {
   let ns = "default";
   let container = "";
   let target = "";
@@ -108,7 +107,7 @@ export const exec: Command = {
       return;
     }
     // -t gives the command a terminal (curl then shows no progress meter on the body).
-    const r = runInPod(ctx.cluster, ctx.namespace, target.pod.metadata.name, target.container, p.dashArgs, false, { tty: bool(p, "tty") });
+    const r = ctx.cluster.podExec({ namespace: ctx.namespace, pod: target.pod.metadata.name, container: target.container, argv: p.dashArgs, interactive: false, tty: bool(p, "tty") });
     ctx.appendStreams(r);
     if (r.exitCode === 0) return;
     // A failure of kubectl itself (OCI error, upgrade error) is already worded; a command that

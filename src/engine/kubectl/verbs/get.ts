@@ -202,8 +202,8 @@ function watch(
     ctx.out(w.flush().takeOutput());
   });
   const start = ctx.now;
-  ctx.cluster.rt.clock.advanceUntil(() => ctx.now - lastChange >= WATCH_QUIET_MS || ctx.now - start >= WATCH_MAX_MS, WATCH_MAX_MS);
-  if (ctx.now - lastChange < WATCH_QUIET_MS && ctx.now - start < WATCH_MAX_MS) ctx.cluster.rt.clock.advance(WATCH_QUIET_MS - (ctx.now - lastChange));
+  ctx.cluster.clock.advanceUntil(() => ctx.now - lastChange >= WATCH_QUIET_MS || ctx.now - start >= WATCH_MAX_MS, WATCH_MAX_MS);
+  if (ctx.now - lastChange < WATCH_QUIET_MS && ctx.now - start < WATCH_MAX_MS) ctx.cluster.clock.advance(WATCH_QUIET_MS - (ctx.now - lastChange));
   stop();
   ctx.out("^C\n");
 }

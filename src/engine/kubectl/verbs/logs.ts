@@ -1,10 +1,11 @@
 import { K8S_VERSION } from "../../cluster/bootstrap";
-import { parseSelector, selectorFromLabelSelector, type Selector } from "../../cluster/labels";
+import { parseSelector } from "../../cluster/labels";
 import { instanceLog, logsOf, type LogLine } from "../../cluster/logs";
 import { isPodReady } from "../../cluster/podutil";
 import { lookupResource, qualifiedPlural } from "../../cluster/resources";
-import type { AnyObject, Container, Pod } from "../../cluster/types";
+import type { Container, Pod } from "../../cluster/types";
 import type { Command, Ctx } from "../command";
+import { goType, podSelectorOf } from "../polymorphic";
 import { bool, int, str } from "../flags";
 import { WATCH_MAX_MS, WATCH_QUIET_MS } from "./get";
 import { durationFlag } from "./wait";
@@ -39,26 +40,6 @@ function readyTime(p: Pod): string {
   return p.status.conditions?.find((c) => c.type === "Ready")?.lastTransitionTime ?? "";
 }
 
-/** The Go type kubectl names in "cannot get the logs from *v1.ConfigMap". */
-export function goType(kind: string): string {
-  return `*v1.${kind}`;
-}
-
-/** The label selector of an object that selects pods (`polymorphichelpers.SelectorsForObject`). */
-export function podSelectorOf(o: AnyObject): { ok: true; selector: Selector } | { ok: false; error: string } {
-  switch (o.kind) {
-    case "Deployment":
-    case "ReplicaSet":
-    case "DaemonSet":
-      return { ok: true, selector: selectorFromLabelSelector(o.spec.selector) };
-    case "Service":
-      if (!o.spec.selector || Object.keys(o.spec.selector).length === 0) return { ok: false, error: `invalid service '${o.metadata.name}': Service is defined without a selector` };
-      return { ok: true, selector: selectorFromLabelSelector({ matchLabels: o.spec.selector }) };
-    default:
-      return { ok: false, error: `selector for ${goType(o.kind)} not implemented` };
-  }
-}
-
 export type PodTarget = { ok: true; pod: Pod; count: number } | { ok: false; notFound?: { resource: string; name: string }; error?: string };
 
 /**
@@ -84,7 +65,7 @@ export function podForArg(ctx: Ctx, arg: string, waitMs: number, verb: "logs" | 
   const what = verb === "logs" ? "cannot get the logs from" : "cannot attach to";
   if (!sel.ok) return { ok: false, error: `${what} ${goType(obj.kind)}: ${sel.error}` };
   const find = () => ctx.store.list("Pod", ns).filter((p) => sel.selector.matches(p.metadata.labels));
-  if (find().length === 0) ctx.cluster.rt.clock.advanceUntil(() => find().length > 0, waitMs);
+  if (find().length === 0) ctx.cluster.clock.advanceUntil(() => find().length > 0, waitMs);
   const pods = [...find()].sort(comparePodsForLogging);
   if (pods.length === 0) return { ok: false, error: "timed out waiting for the condition" };
   return { ok: true, pod: pods[0], count: pods.length };
@@ -406,7 +387,7 @@ export const logs: Command = {
 function followStreams(ctx: Ctx, streams: { pod: Pod; container: Container; printed: number; until: number }[], opts: LogOptions): void {
   const start = ctx.now;
   let lastChange = ctx.now;
-  const clock = ctx.cluster.rt.clock;
+  const clock = ctx.cluster.clock;
   const noTail = { ...opts, tail: -1, sinceMs: undefined, sinceTime: undefined };
   for (;;) {
     if (ctx.now - lastChange >= WATCH_QUIET_MS || ctx.now - start >= WATCH_MAX_MS) {

@@ -7,8 +7,7 @@ import { clone } from "../../util/clone";
 import type { Ctx } from "../command";
 import { formatApiError } from "../command";
 import { parseOutput, printStructured, type OutputFormat } from "../output";
-import { dryRunOf } from "./create";
-import { deleteAndWait } from "./delete";
+import { deleteAndWait, dryRunOf } from "./shared";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 

@@ -150,7 +150,7 @@ const status: Command = {
     // would give up (progressDeadlineSeconds) and says so the way kubectl then would.
     const deadline = obj.kind === "Deployment" ? obj.spec.progressDeadlineSeconds * 1000 : 600_000;
     const limit = timeout > 0 ? timeout : deadline;
-    const done = ctx.cluster.rt.clock.advanceUntil(() => finished, limit);
+    const done = ctx.cluster.clock.advanceUntil(() => finished, limit);
     stop();
     if (error !== undefined) return ctx.fail(error);
     if (!done) return ctx.fail(timeout > 0 ? "timed out waiting for the condition" : `deployment "${obj.metadata.name}" exceeded its progress deadline`);

@@ -1,8 +1,9 @@
 import { parseSelector } from "../../cluster/labels";
 import { qualifiedSingular } from "../../cluster/resources";
-import type { AnyObject, Container, PodSpec } from "../../cluster/types";
+import type { AnyObject, Container } from "../../cluster/types";
 import { clone, deepEqual } from "../../util/clone";
 import type { Command, Ctx } from "../command";
+import { podSpecOf } from "../polymorphic";
 import type { FlagSpec } from "../flags";
 import { bool, list, str } from "../flags";
 import { parseOutput, printStructured } from "../output";
@@ -58,9 +59,7 @@ const SUBJECT_HELP = {
   flagHelp: {"all": "Select all resources, in the namespace of the specified resource types", "allow-missing-template-keys": "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", "dry-run": "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", "field-manager": "Name of the manager used to track field ownership.", "filename": "Filename, directory, or URL to files the resource to update the subjects", "group": "Groups to bind to the role", "kustomize": "Process the kustomization directory. This flag can't be used together with -f or -R.", "local": "If true, set subject will NOT contact api-server but run locally.", "output": "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).", "recursive": "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.", "selector": "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.", "serviceaccount": "Service accounts to bind to the role", "show-managed-fields": "If true, keep the managedFields when printing objects in JSON or YAML format.", "template": "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", "user": "Usernames to bind to the role"} as Record<string, string>,
 };
 
-
 // ---------------------------------------------------------------- shared machinery
-
 
 /** `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` / `k-` pairs. */
 export function splitPairs(args: string[], pairType: string): { ok: true; resources: string[]; pairs: string[] } | { ok: false; error: string } {
@@ -97,20 +96,6 @@ function parsePairs(pairs: string[], pairType: string, supportRemove: boolean): 
 /** The resource builder over `resources` with `--all` / `-l`; prints its error and returns undefined. */
 function builder(ctx: Ctx, resources: string[]): Target[] | undefined {
   return resourceTargets(ctx, resources, { requireNameOrAll: true });
-}
-
-/** The pod spec an object carries: a Pod's own, or its template's (`UpdatePodSpecForObject`). */
-function podSpecOf(o: AnyObject): PodSpec | undefined {
-  switch (o.kind) {
-    case "Pod":
-      return o.spec;
-    case "Deployment":
-    case "ReplicaSet":
-    case "DaemonSet":
-      return o.spec.template.spec;
-    default:
-      return undefined;
-  }
 }
 
 function dryRunMode(ctx: Ctx): "none" | "client" | "server" | undefined {

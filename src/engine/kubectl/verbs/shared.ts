@@ -4,21 +4,23 @@ import type { AnyObject, Kind } from "../../cluster/types";
 import type { Ctx } from "../command";
 import { bool, str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
+import { qualifiedSingular, resourceOf } from "../../cluster/resources";
+import { klogPrefix } from "../../util/klog";
+import { KINDS, kindDef } from "../../kinds/registry";
+
+export type DryRun = "none" | "client" | "server";
 
 export const ENDPOINTS_WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
-const FIELDS: Record<string, (o: AnyObject) => string | undefined> = {
-  "metadata.name": (o) => o.metadata.name,
-  "metadata.namespace": (o) => o.metadata.namespace,
-  "status.phase": (o) => (o.kind === "Pod" ? o.status.phase : o.kind === "Namespace" ? o.status.phase : undefined),
-  "spec.nodeName": (o) => (o.kind === "Pod" ? (o.spec.nodeName ?? "") : undefined),
-  "status.podIP": (o) => (o.kind === "Pod" ? (o.status.podIP ?? "") : undefined),
-  "spec.type": (o) => (o.kind === "Service" ? o.spec.type : undefined),
-  "involvedObject.name": (o) => (o.kind === "Event" ? o.involvedObject.name : undefined),
-  "involvedObject.kind": (o) => (o.kind === "Event" ? o.involvedObject.kind : undefined),
-  type: (o) => (o.kind === "Event" ? o.type : undefined),
-  reason: (o) => (o.kind === "Event" ? o.reason : undefined),
-};
+/** A field of an object for `--field-selector`: metadata's, or one its kind makes selectable. */
+function fieldValue(o: AnyObject, key: string): string | undefined {
+  if (key === "metadata.name") return o.metadata.name;
+  if (key === "metadata.namespace") return o.metadata.namespace;
+  return (kindDef(o.kind as string)?.selectableFields?.[key] as ((o: AnyObject) => string) | undefined)?.(o);
+}
+
+/** Every field label some kind can select on (an unknown one is refused whatever the kind). */
+const FIELD_LABELS = new Set(["metadata.name", "metadata.namespace", ...KINDS.flatMap((k) => Object.keys(k.selectableFields ?? {}))]);
 
 /** `--field-selector`: the few fields the API server indexes, with =, == and !=. */
 export function filterByFieldSelector(objects: AnyObject[], text: string): { ok: true; value: AnyObject[] } | { ok: false; error: string } {
@@ -27,10 +29,10 @@ export function filterByFieldSelector(objects: AnyObject[], text: string): { ok:
   for (const part of text.split(",")) {
     const m = /^([^=!]+)(==|=|!=)(.*)$/.exec(part.trim());
     if (!m) return { ok: false, error: `invalid selector: '${text}'; can't understand '${part}'` };
-    if (!FIELDS[m[1]]) return { ok: false, error: `field label not supported: ${m[1]}` };
+    if (!FIELD_LABELS.has(m[1])) return { ok: false, error: `field label not supported: ${m[1]}` };
     reqs.push({ key: m[1], neg: m[2] === "!=", value: m[3] });
   }
-  return { ok: true, value: objects.filter((o) => reqs.every((r) => (FIELDS[r.key](o) === r.value) !== r.neg)) };
+  return { ok: true, value: objects.filter((o) => reqs.every((r) => (fieldValue(o, r.key) === r.value) !== r.neg)) };
 }
 
 /**
@@ -38,7 +40,7 @@ export function filterByFieldSelector(objects: AnyObject[], text: string): { ok:
  * Returns whether the condition held.
  */
 export function waitFor(ctx: Ctx, done: () => boolean, limitMs: number): boolean {
-  return ctx.cluster.rt.clock.advanceUntil(done, limitMs);
+  return ctx.cluster.clock.advanceUntil(done, limitMs);
 }
 
 export function exists(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, uid: string): boolean {
@@ -108,4 +110,40 @@ export function resourceTargets(ctx: Ctx, args: string[], opts: { emptyError?: s
   }
   if (opts.reportNone && out.length === 0 && !named) ctx.stderr += `No resources found in ${ctx.namespace} namespace.\n`;
   return out;
+}
+
+/** `--dry-run`: kubectl's values and its error for anything else. */
+export function dryRunOf(ctx: Ctx): DryRun | undefined {
+  const v = str(ctx.parsed, "dry-run");
+  if (v === "none" || v === "client" || v === "server") return v;
+  if (v === "unchanged") {
+    // cmdutil.GetDryRunStrategy: a bare --dry-run still means client, with a klog warning
+    // (the source line number in the header is UNVERIFIED).
+    ctx.warn(`${klogPrefix("W", ctx.now)} helpers.go:628] --dry-run is deprecated and can be replaced with --dry-run=client.`);
+    return "client";
+  }
+  ctx.fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  return undefined;
+}
+
+/**
+ * Deletes one object and, like kubectl's default `--wait=true`, moves virtual time until it is
+ * really gone (a pod terminates first). Prints `kind "name" deleted`.
+ */
+export function deleteAndWait(ctx: Ctx, kind: Kind, ns: string | undefined, name: string, opts: { gracePeriodSeconds?: number; force?: boolean; wait?: boolean; ignoreNotFound?: boolean }): boolean {
+  const r = resourceOf(kind);
+  const namespace = r.namespaced ? ns : undefined;
+  const res = ctx.api.delete(kind, namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds });
+  if (!res.ok) {
+    if (res.error.reason === "NotFound" && opts.ignoreNotFound) return true;
+    ctx.apiError(res.error);
+    return false;
+  }
+  ctx.line(`${qualifiedSingular(r)} "${name}" ${opts.force ? "force deleted" : "deleted"}`);
+  if (opts.wait !== false) {
+    const uid = res.value.metadata.uid;
+    const grace = kind === "Pod" ? (res.value.metadata.deletionGracePeriodSeconds ?? 30) : 30;
+    waitFor(ctx, () => !exists(ctx, kind, namespace, name, uid), (grace + 60) * 1000);
+  }
+  return true;
 }

@@ -254,7 +254,7 @@ export const wait: Command = {
         }
       };
       const remaining = Math.max(0, deadline - ctx.now);
-      const met = timeout === 0 ? check() : ctx.cluster.rt.clock.advanceUntil(check, remaining);
+      const met = timeout === 0 ? check() : ctx.cluster.clock.advanceUntil(check, remaining);
       if (error !== undefined) return ctx.fail(error);
       const id = `${t.r.plural}/${t.name}`;
       if (!met) return ctx.fail(timeout === 0 && cond.cond.kind !== "delete" ? `condition not met for ${id}` : `timed out waiting for the condition on ${id}`);

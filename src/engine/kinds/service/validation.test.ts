@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
-import type { Service, ServicePort, ServiceSpec } from "../types";
-import { formatInvalid, renderFieldError } from "./field";
-import { normalizeServiceClusterIPs, validateService } from "./service";
-import { DNS1035_MSG, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_VALUE_MSG } from "./testMessages";
+import type { Service, ServicePort, ServiceSpec } from "./types";
+import { formatInvalid, renderFieldError } from "../../cluster/validation/field";
+import { normalizeServiceClusterIPs, validateService } from "./validation";
+import { DNS1035_MSG, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_VALUE_MSG } from "../../cluster/validation/testMessages";
 
 function port(p: Partial<ServicePort> & { port: number }): ServicePort {
   return { protocol: "TCP", targetPort: p.port, ...p };

@@ -8,9 +8,9 @@
  * on a real cluster defaulting would have filled it in before validation.
  */
 
-import type { Container, ContainerPort, Pod, PodSpec, PodTemplateSpec, Toleration } from "../types";
-import { isDNS1123Label, isQualifiedName, isRelaxedEnvVarName, isValidLabelValue, isValidPortName, isValidPortNum } from "./content";
-import { FieldPath, GoValue, duplicate, forbidden, goQuote, invalid, notFound, notSupported, required, type FieldError } from "./field";
+import type { Container, ContainerPort, Pod, PodSpec, PodTemplateSpec, Toleration } from "./types";
+import { isDNS1123Label, isQualifiedName, isRelaxedEnvVarName, isValidLabelValue, isValidPortName, isValidPortNum } from "../../cluster/validation/content";
+import { FieldPath, GoValue, duplicate, forbidden, goQuote, invalid, notFound, notSupported, required, type FieldError } from "../../cluster/validation/field";
 import {
   nameIsDNSSubdomain,
   semanticEqual,
@@ -18,7 +18,7 @@ import {
   validateLabels,
   validateObjectMeta,
   validateObjectMetaUpdate,
-} from "./metadata";
+} from "../../cluster/validation/metadata";
 
 /** `supportedPortProtocols`, listed sorted as `sets.List` does. */
 export const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];

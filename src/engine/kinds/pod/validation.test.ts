@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
-import type { Container, Pod, PodSpec } from "../types";
-import { formatInvalid, renderFieldError } from "./field";
-import { POD_UPDATE_FORBIDDEN_MSG, validatePod } from "./pod";
-import { DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_VALUE_MSG, NAME_PART_MSG } from "./testMessages";
+import type { Container, Pod, PodSpec } from "./types";
+import { formatInvalid, renderFieldError } from "../../cluster/validation/field";
+import { POD_UPDATE_FORBIDDEN_MSG, validatePod } from "./validation";
+import { DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_VALUE_MSG, NAME_PART_MSG } from "../../cluster/validation/testMessages";
 
 function pod(spec: Partial<PodSpec> = {}, meta: Record<string, unknown> = {}): Pod {
   return {

@@ -9,8 +9,9 @@
  * externalTrafficPolicy on NodePort/LoadBalancer) are not reported as Required when unset.
  */
 
-import type { IntOrString, Service, ServicePort, ServiceSpec } from "../types";
-import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, parseIP, VALID_IP_MSG } from "./content";
+import type { IntOrString } from "../meta";
+import type { Service, ServicePort, ServiceSpec } from "./types";
+import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, parseIP, VALID_IP_MSG } from "../../cluster/validation/content";
 import {
   FieldPath,
   duplicate,
@@ -22,9 +23,9 @@ import {
   notSupported,
   required,
   type FieldError,
-} from "./field";
-import { nameIsDNS1035Label, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from "./metadata";
-import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label } from "./pod";
+} from "../../cluster/validation/field";
+import { nameIsDNS1035Label, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from "../../cluster/validation/metadata";
+import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label } from "../pod/validation";
 
 /** `sets.List(supportedServiceType)`. */
 export const SUPPORTED_SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];

@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from "./errors";
-import { clusterIPAllocationError } from "./ipam/clusterip";
-import { nodePortAllocationError } from "./ipam/nodeport";
+import { fail, ok, type Result } from "../../cluster/errors";
+import { clusterIPAllocationError } from "../../cluster/ipam/clusterip";
+import { nodePortAllocationError } from "../../cluster/ipam/nodeport";
 import type { Service } from "./types";
 
 /** What the API server needs from an allocator (ClusterIPs or NodePorts). */
