@@ -12,6 +12,7 @@ import { GarbageCollector } from "./controllers/gc";
 import { Kubelet } from "./controllers/kubelet";
 import { NamespaceController } from "./controllers/namespace";
 import { ReplicaSetController } from "./controllers/replicaset";
+import { EventExpiry } from "./events";
 import { Scheduler } from "./controllers/scheduler";
 import { CalicoIpam } from "./ipam/calico";
 import { cidrsOverlap, parseCidr } from "./ipam/cidr";
@@ -127,6 +128,7 @@ export class ClusterImpl implements Cluster {
       new EndpointsController(this.api, this.pods),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
+      new EventExpiry(),
     ])
       c.register(rt);
     const servers = appServers(rt.store, () => this.network);

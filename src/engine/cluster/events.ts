@@ -1,7 +1,16 @@
 import { rfc3339 } from "./clock";
 import type { AnyObject, KEvent } from "./types";
-import type { Runtime } from "./runtime";
+import type { Controller, Runtime } from "./runtime";
 import { apiVersionOf, resourceOf } from "./resources";
+import { objectKey } from "./store";
+
+/** kube-apiserver's `--event-ttl` default (kubeadm keeps it): an Event lives 1 h after its last write. */
+export const EVENT_TTL_MS = 60 * 60_000;
+
+/** The recorder's aggregation key: one Event per (object, reason, message, source). */
+function aggregationKey(ns: string, kind: string, name: string, uid: string | undefined, reason: string, message: string, component: string): string {
+  return `${ns}/${kind}/${name}/${uid}/${reason}/${message}/${component}`;
+}
 
 /**
  * The event recorder (`client-go/tools/record`): one Event per (object, reason, message), counted
@@ -19,7 +28,7 @@ export function recordEvent(
 ): void {
   const ns = obj.metadata.namespace ?? "default";
   const now = rfc3339(rt.clock.now);
-  const aggKey = `${ns}/${obj.kind}/${obj.metadata.name}/${obj.metadata.uid}/${reason}/${message}/${component}`;
+  const aggKey = aggregationKey(ns, obj.kind, obj.metadata.name, obj.metadata.uid, reason, message, component);
   const existingName = rt.eventKeys.get(aggKey);
   const existing = existingName ? rt.store.get("Event", ns, existingName) : undefined;
   if (existing) {
@@ -63,4 +72,68 @@ export function eventsFor(rt: Runtime, obj: AnyObject): KEvent[] {
     .list("Event", ns)
     .filter((e) => e.involvedObject.uid === obj.metadata.uid)
     .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : 0));
+}
+
+/**
+ * The API server's event TTL (`--event-ttl`, 1 h): the Event registry stores every Event with an
+ * etcd lease that each write renews (`pkg/registry/core/event/storage`'s TTLFunc), so an Event is
+ * gone an hour after it last changed, however long the lab runs. One housekeeping timer at a
+ * time, for the Event that lapses first; it does not count as pending work (the cluster is idle
+ * with events still alive).
+ */
+export class EventExpiry implements Controller {
+  readonly name = "event-ttl";
+  /**
+   * Event key → virtual time of its last write. A write re-inserts the key at the end, so the
+   * Map's order is last-write order and its first entry is always the next to lapse.
+   */
+  private readonly written = new Map<string, number>();
+  /** When the armed timer fires, if one is armed. */
+  private armedAt: number | undefined;
+
+  register(rt: Runtime): void {
+    rt.store.watch("Event", (e) => {
+      const key = objectKey(e.object);
+      this.written.delete(key);
+      if (e.type === "DELETED") {
+        // The recorder's aggregation entry goes with it: a repeat makes a new Event.
+        const ev = e.object;
+        const agg = aggregationKey(ev.metadata.namespace ?? "default", ev.involvedObject.kind ?? "", ev.involvedObject.name ?? "", ev.involvedObject.uid, ev.reason ?? "", ev.message ?? "", ev.source?.component ?? "");
+        if (rt.eventKeys.get(agg) === ev.metadata.name) rt.eventKeys.delete(agg);
+        return;
+      }
+      this.written.set(key, rt.clock.now);
+      this.arm(rt);
+    });
+  }
+
+  /** Events still alive, for tests. */
+  get size(): number {
+    return this.written.size;
+  }
+
+  private arm(rt: Runtime): void {
+    const first = this.written.values().next();
+    if (first.done) return;
+    const at = first.value + EVENT_TTL_MS;
+    // An armed timer is never later than the first entry's lapse (entries only move later).
+    if (this.armedAt !== undefined && this.armedAt <= at) return;
+    this.armedAt = at;
+    rt.clock.schedule(at - rt.clock.now, () => this.expire(rt), true);
+  }
+
+  private expire(rt: Runtime): void {
+    this.armedAt = undefined;
+    const lapsed: string[] = [];
+    for (const [key, at] of this.written) {
+      if (at + EVENT_TTL_MS > rt.clock.now) break;
+      lapsed.push(key);
+    }
+    for (const key of lapsed) {
+      this.written.delete(key);
+      const slash = key.indexOf("/");
+      rt.store.remove("Event", key.slice(0, slash), key.slice(slash + 1));
+    }
+    this.arm(rt);
+  }
 }
