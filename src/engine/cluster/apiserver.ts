@@ -1,3 +1,4 @@
+import { storageQuotaExceeded } from "./quota";
 import { clone, deepEqual } from "../util/clone";
 import { rfc3339 } from "./clock";
 import {
@@ -67,6 +68,8 @@ export class ApiServer {
     const errors = validateObject(obj, undefined);
     if (errors.length > 0) return fail(invalid(obj.kind, meta.name, errors, groupKind(obj.kind)));
     if (rt.store.get(obj.kind, meta.namespace, meta.name)) return fail(alreadyExists(qualifiedPlural(r), meta.name));
+    const full = opts.dryRun ? undefined : storageQuotaExceeded(rt.store);
+    if (full) return fail(full);
 
     if (obj.kind === "Service") {
       const alloc = allocateServiceAddresses(this.ipam, obj as Service, undefined, !!opts.dryRun);
