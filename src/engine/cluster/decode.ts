@@ -1,3 +1,4 @@
+import { setOwn } from "../util/clone";
 /**
  * What the API server's JSON decoder does before anything else: an object whose fields have the
  * wrong JSON type is refused with Go's `encoding/json` message (`json: cannot unmarshal string
@@ -160,7 +161,7 @@ function check(v: unknown, t: T, owner: string, path: string): unknown {
     case "map": {
       if (jsonType(v) !== "object") throw bad();
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = x === null ? zero(t.of) : check(x, t.of, owner, path);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) setOwn(out, k, x === null ? zero(t.of) : check(x, t.of, owner, path));
       return out;
     }
     case "list": {
