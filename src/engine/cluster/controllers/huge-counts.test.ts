@@ -96,3 +96,15 @@ describe("a huge but valid replica count", () => {
     expect(pods(c).length).toBeGreaterThan(1);
   });
 });
+
+describe("the controller's request budget", () => {
+  it("is shared in turns: a ReplicaSet making millions of pods does not starve a small one", () => {
+    const c = lab();
+    c.exec(`kubectl scale deploy web --replicas=${MAX_INT32}`);
+    c.advance(5_000);
+    expect(c.exec("kubectl create deployment small --image=nginx --replicas=3").exitCode).toBe(0);
+    c.advance(3_000);
+    const small = pods(c).filter((p) => p.metadata.labels?.app === "small");
+    expect(small).toHaveLength(3);
+  });
+});

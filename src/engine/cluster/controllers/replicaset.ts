@@ -30,6 +30,10 @@ export class ReplicaSetController implements Controller {
   private client!: TokenBucket;
   /** Until when the client is out of tokens: syncs before then create and delete nothing. */
   private blockedUntil = 0;
+  /** ReplicaSets waiting for tokens, and when each was last served: they take turns. */
+  private readonly waiting = new Set<string>();
+  private readonly served = new Map<string, number>();
+  private wakeArmed = false;
   /** Failed syncs in a row per key (the rate-limited requeue's back-off). */
   private readonly failures = new Map<string, number>();
 
@@ -42,7 +46,12 @@ export class ReplicaSetController implements Controller {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
     this.client = new TokenBucket(rt.clock, CONTROLLER_CLIENT_QPS, CONTROLLER_CLIENT_BURST);
     rt.store.watch("ReplicaSet", (e) => {
-      if (e.type === "DELETED") this.failures.delete(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
+      if (e.type === "DELETED") {
+        const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
+        this.failures.delete(key);
+        this.served.delete(key);
+        this.waiting.delete(key);
+      }
       const ns = e.object.metadata.namespace!;
       let idx = this.selectors.get(ns);
       if (!idx) this.selectors.set(ns, (idx = new SelectorIndex()));
@@ -122,6 +131,7 @@ export class ReplicaSetController implements Controller {
             break;
           }
           if (!this.createPod(rt, rs)) failed = true;
+          this.served.set(key, rt.clock.now);
           done++;
         }
       }
@@ -132,6 +142,7 @@ export class ReplicaSetController implements Controller {
           throttled = true;
           break;
         }
+        this.served.set(key, rt.clock.now);
         const r = this.api.delete("Pod", ns, v.metadata.name);
         if (r.ok) recordEvent(rt, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${v.metadata.name}`, "replicaset-controller");
       }
@@ -146,9 +157,25 @@ export class ReplicaSetController implements Controller {
       if (throttled) {
         const wait = this.client.msUntil(CONTROLLER_CLIENT_BURST);
         this.blockedUntil = Math.max(this.blockedUntil, rt.clock.now + wait);
-        this.queue.addAfter(key, this.blockedUntil - rt.clock.now);
+        this.waiting.add(key);
+        if (!this.wakeArmed) {
+          this.wakeArmed = true;
+          rt.clock.schedule(this.blockedUntil - rt.clock.now, () => this.wake());
+        }
       }
     }
+  }
+
+  /**
+   * The client has tokens again: the waiting ReplicaSets sync, the one served longest ago first,
+   * as goroutines blocked on a token bucket are served in turn (a ReplicaSet making a million pods
+   * must not starve one that wants three).
+   */
+  private wake(): void {
+    this.wakeArmed = false;
+    const keys = [...this.waiting].sort((a, b) => (this.served.get(a) ?? -1) - (this.served.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
+    this.waiting.clear();
+    for (const k of keys) this.queue.add(k, 0);
   }
 
   /** Creates one pod from the template; false when the API server refused it. */
