@@ -160,7 +160,7 @@ export class ReplicaSetController implements Controller {
         this.waiting.add(key);
         if (!this.wakeArmed) {
           this.wakeArmed = true;
-          rt.clock.schedule(this.blockedUntil - rt.clock.now, () => this.wake());
+          rt.clock.schedule(this.blockedUntil - rt.clock.now, () => this.wake(rt));
         }
       }
     }
@@ -171,11 +171,19 @@ export class ReplicaSetController implements Controller {
    * as goroutines blocked on a token bucket are served in turn (a ReplicaSet making a million pods
    * must not starve one that wants three).
    */
-  private wake(): void {
+  private wake(rt: Runtime): void {
     this.wakeArmed = false;
     const keys = [...this.waiting].sort((a, b) => (this.served.get(a) ?? -1) - (this.served.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
-    this.waiting.clear();
-    for (const k of keys) this.queue.add(k, 0);
+    // As many as there are tokens (each needs one at least); the rest keep waiting their turn.
+    const n = Math.max(1, CONTROLLER_CLIENT_BURST - Math.ceil((this.client.msUntil(CONTROLLER_CLIENT_BURST) * CONTROLLER_CLIENT_QPS) / 1000));
+    for (const k of keys.slice(0, n)) {
+      this.waiting.delete(k);
+      this.queue.add(k, 0);
+    }
+    if (this.waiting.size > 0) {
+      this.wakeArmed = true;
+      rt.clock.schedule(Math.max(SYNC_DELAY_MS, this.client.msUntil(CONTROLLER_CLIENT_BURST)), () => this.wake(rt));
+    }
   }
 
   /** Creates one pod from the template; false when the API server refused it. */
