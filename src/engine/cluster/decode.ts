@@ -1,4 +1,3 @@
-import { setOwn } from "../util/clone";
 /**
  * What the API server's JSON decoder does before anything else: an object whose fields have the
  * wrong JSON type is refused with Go's `encoding/json` message (`json: cannot unmarshal string
@@ -10,6 +9,7 @@ import { setOwn } from "../util/clone";
  */
 import type { AnyObject } from "./types";
 import { badRequest, type ApiError } from "./errors";
+import { setOwn } from "../util/clone";
 
 type T =
   | { k: "string" | "int32" | "int64" | "bool" | "intOrString" | "any" }
