@@ -1,11 +1,13 @@
 /**
  * A nesting guard for manifests, run before the YAML parser sees them. go-yaml refuses more than
- * 10,000 levels ("exceeded max depth of 10000") and Go's encoding/json likewise ("invalid
- * character '[' exceeded max depth"); the lab's parser recurses per level and would overflow its
- * stack (a different point in each browser) long before that, so the lab stops at
- * {@link MAX_MANIFEST_DEPTH} levels with the same words, and in time linear in the input. Real
- * manifests nest about 15 levels deep.
+ * 10,000 levels (`yaml: line N: exceeded max depth of 10000`) and Go's encoding/json likewise
+ * (`json: offset N: invalid character '{' exceeded max depth`): past that the guard gives those
+ * exact errors. The lab's parser recurses per level and would overflow its stack (at a different
+ * depth in each browser) long before 10,000, so between {@link MAX_MANIFEST_DEPTH} and 10,000 levels
+ * the lab refuses too, in the same words with its own limit, where a real kubectl would go on.
+ * Real manifests nest about 15 levels deep. Linear time in the input, no allocation per level.
  */
+export const GO_YAML_MAX_DEPTH = 10_000;
 export const MAX_MANIFEST_DEPTH = 500;
 
 /** kubectl's JSON sniffing (`yaml.NewYAMLOrJSONDecoder`): JSON when the text starts with `{`. */
@@ -19,7 +21,11 @@ export function looksLikeJson(text: string): boolean {
  * indentation levels and `- ` sequence entries of each line (block scalar bodies skipped): an
  * over-estimate at worst, which no real manifest comes near.
  */
-export function nestingError(text: string, limit = MAX_MANIFEST_DEPTH): string | undefined {
+export function nestingError(text: string): string | undefined {
+  return nestingErrorAt(text, GO_YAML_MAX_DEPTH) ?? nestingErrorAt(text, MAX_MANIFEST_DEPTH);
+}
+
+function nestingErrorAt(text: string, limit: number): string | undefined {
   const json = looksLikeJson(text);
   let flow = 0;
   let line = 0;
@@ -28,8 +34,9 @@ export function nestingError(text: string, limit = MAX_MANIFEST_DEPTH): string |
   let scalarIndent = -1; // > -1 while inside a block scalar's body (its parent's indentation)
   let i = 0;
   const n = text.length;
+  // go-yaml names the line (none for the first one); encoding/json the offset after the byte.
   const tooDeep = (ch: string) =>
-    json ? `invalid character '${ch}' exceeded max depth` : `error converting YAML to JSON: yaml: ${line === 0 ? "" : `line ${line + 1}: `}exceeded max depth of ${limit}`;
+    json ? `json: offset ${i + 1}: invalid character '${ch}' exceeded max depth` : `error converting YAML to JSON: yaml: ${line === 0 ? "" : `line ${line + 1}: `}exceeded max depth of ${limit}`;
   while (i < n) {
     // At the start of a line (outside flow collections and quotes): block structure.
     if (flow === 0 && quote === "" && !json) {
