@@ -1,3 +1,4 @@
+import { storageQuotaExceeded } from "./quota";
 import { clone, deepEqual } from "../util/clone";
 import { rfc3339 } from "./clock";
 import { alreadyExists, fail, forbidden, invalid, notFound, ok, type ApiError, type Result } from "./errors";
@@ -69,6 +70,8 @@ export class ApiServer {
     const errors = fieldErrorsToCauses(def.validate(obj, undefined));
     if (errors.length > 0) return fail(invalid(obj.kind, meta.name, errors, groupKind(obj.kind)));
     if (rt.store.get(obj.kind, meta.namespace, meta.name)) return fail(alreadyExists(qualifiedPlural(r), meta.name));
+    const full = opts.dryRun ? undefined : storageQuotaExceeded(rt.store);
+    if (full) return fail(full);
 
     if (def.allocate) {
       const alloc = def.allocate(obj, undefined, this.ctx, !!opts.dryRun);

@@ -7,18 +7,25 @@ export interface ScheduledTask {
   at: number;
   seq: number;
   run: () => void;
+  /** Housekeeping (etcd's lease expiry), not a reaction: {@link Clock.pending} does not count it. */
+  background?: boolean;
 }
 
 export class Clock {
   private heap: ScheduledTask[] = [];
   private seq = 0;
+  private backgroundTasks = 0;
 
   constructor(public now: number) {}
 
   /** Runs `run` after `delayMs` virtual milliseconds (0 = after the current work, same instant). */
-  schedule(delayMs: number, run: () => void): void {
+  schedule(delayMs: number, run: () => void, background = false): void {
     if (Number.isNaN(delayMs)) throw new Error(`clock: cannot schedule after ${delayMs} ms`);
-    const task = { at: this.now + Math.max(0, delayMs), seq: this.seq++, run };
+    const task: ScheduledTask = { at: this.now + Math.max(0, delayMs), seq: this.seq++, run };
+    if (background) {
+      task.background = true;
+      this.backgroundTasks++;
+    }
     const h = this.heap;
     h.push(task);
     let i = h.length - 1;
@@ -35,8 +42,9 @@ export class Clock {
     return this.heap[0]?.at;
   }
 
+  /** Tasks still to run, housekeeping left out: 0 means every reaction has run (the cluster is idle). */
   pending(): number {
-    return this.heap.length;
+    return this.heap.length - this.backgroundTasks;
   }
 
   /** Runs every task due up to `now + ms`, in order, then sets the clock to `now + ms`. */
@@ -80,6 +88,7 @@ export class Clock {
   private pop(): ScheduledTask {
     const h = this.heap;
     const top = h[0];
+    if (top.background) this.backgroundTasks--;
     const last = h.pop()!;
     if (h.length > 0) {
       h[0] = last;

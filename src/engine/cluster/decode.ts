@@ -11,6 +11,7 @@ import type { AnyObject } from "./types";
 import { badRequest, type ApiError } from "./errors";
 import { kindDef } from "../kinds/registry";
 import type { SchemaType as T } from "../kinds/schema";
+import { setOwn } from "../util/clone";
 
 function jsonType(v: unknown): string {
   if (typeof v === "string") return "string";
@@ -71,7 +72,7 @@ function check(v: unknown, t: T, owner: string, path: string): unknown {
     case "map": {
       if (jsonType(v) !== "object") throw bad();
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = x === null ? zero(t.of) : check(x, t.of, owner, path);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) setOwn(out, k, x === null ? zero(t.of) : check(x, t.of, owner, path));
       return out;
     }
     case "list": {

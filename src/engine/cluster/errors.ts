@@ -10,7 +10,9 @@ export type ApiReason =
   | "Forbidden"
   | "InternalError"
   | "Conflict"
-  | "MethodNotAllowed";
+  | "MethodNotAllowed"
+  /** metav1.StatusReasonUnknown (""): kubectl prints `Error from server: message`. */
+  | "Unknown";
 
 export interface Cause {
   field: string;

@@ -74,6 +74,13 @@ export class ObjectStore {
     return this.map(kind).size;
   }
 
+  /** Objects of every kind. */
+  size(): number {
+    let n = 0;
+    for (const m of this.maps.values()) n += m.size;
+    return n;
+  }
+
   /** Stores a new object or a new version of one; sets its resourceVersion. */
   put<T extends AnyObject>(obj: T): T {
     const m = this.map(obj.kind);

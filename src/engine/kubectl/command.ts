@@ -103,6 +103,7 @@ export function formatApiError(e: ApiError, wrap?: (message: string) => string):
     if (texts.length === 1) return `The ${e.kind} "${e.name}" is invalid: ${texts[0]}`;
     return `The ${e.kind} "${e.name}" is invalid: \n${texts.map((t) => `* ${t}`).join("\n")}`;
   }
+  if (e.reason === "Unknown") return `Error from server: ${wrap ? wrap(e.message) : e.message}`;
   return `Error from server (${e.reason}): ${wrap ? wrap(e.message) : e.message}`;
 }
 

@@ -75,6 +75,12 @@ export class Shell {
         const body: string[] = [];
         let j = i + 1;
         for (; j < lines.length && lines[j].trim() !== delim; j++) body.push(m[0].startsWith("<<-") ? lines[j].replace(/^\t+/, "") : lines[j]);
+        if (j === lines.length) {
+          // No closing line: bash takes what there is, and says so first.
+          const warning = `bash: warning: here-document at line ${start + 1} delimited by end-of-file (wanted \`${delim}')\n`;
+          stderr += warning;
+          output += warning;
+        }
         i = j;
         stdin = body.length ? body.join("\n") + "\n" : "";
         cmdLine = line.replace(HEREDOC, "");

@@ -1,3 +1,18 @@
+/**
+ * Sets `key` as an own data property of a plain object. Map keys are data (a ConfigMap may hold
+ * `__proto__`), but assigning `o["__proto__"] = v` would set the prototype instead and the key
+ * would be lost: that one key is defined, every other one assigned.
+ */
+export function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  else o[key] = value;
+}
+
+/** `o[key]` if `o` has it as its own property (never `Object.prototype`'s `constructor`, `toString`…). */
+export function getOwn(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
 /** Deep copy of plain JSON-like data (objects, arrays, primitives). Faster than a JSON round trip. */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
@@ -5,7 +20,9 @@ export function clone<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const k in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = clone(v);
+    if (v === undefined) continue;
+    if (k === "__proto__") setOwn(out, k, clone(v));
+    else out[k] = clone(v);
   }
   return out as T;
 }

@@ -15,6 +15,7 @@ import type { Kubelet } from "./kubelet";
 import { NamespaceController } from "./namespace";
 import { ReplicaSetController } from "./replicaset";
 import { Scheduler } from "./scheduler";
+import { EventExpiry } from "../events";
 
 /** What a controller may be built from. The kubelets are built by the cluster (they hold the CNI). */
 export interface ControllerDeps {
@@ -33,4 +34,5 @@ export const CONTROLLERS: readonly ((deps: ControllerDeps) => Controller)[] = [
   ({ api, pods }) => new EndpointsController(api, pods),
   ({ api }) => new GarbageCollector(api),
   ({ api }) => new NamespaceController(api),
+  () => new EventExpiry(),
 ];

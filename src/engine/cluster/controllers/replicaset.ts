@@ -7,8 +7,14 @@ import { controllerRef, isPodActive, isPodReady } from "../podutil";
 import type { Controller, Runtime } from "../runtime";
 import { WorkQueue } from "../runtime";
 import type { Pod, ReplicaSet } from "../types";
+import { CONTROLLER_CLIENT_BURST, CONTROLLER_CLIENT_QPS, TokenBucket } from "../ratelimit";
 
 const SYNC_DELAY_MS = 10;
+/** `BurstReplicas`: at most this many pods created or deleted in one sync. */
+export const BURST_REPLICAS = 500;
+/** The workqueue's per-item back-off after a failed sync: 5 ms doubling, at most 1000 s. */
+const FAILURE_BACKOFF_MS = 5;
+const FAILURE_BACKOFF_MAX_MS = 1_000_000;
 
 /**
  * The ReplicaSet controller (`pkg/controller/replicaset/replica_set.go`): claims pods by selector
@@ -20,6 +26,16 @@ export class ReplicaSetController implements Controller {
   private queue!: WorkQueue;
   /** ReplicaSet selectors per namespace: which ReplicaSets an orphan's labels match. */
   private readonly selectors = new Map<string, SelectorIndex<string>>();
+  /** The controller's API client budget: creates and deletes wait for a token. */
+  private client!: TokenBucket;
+  /** Until when the client is out of tokens: syncs before then create and delete nothing. */
+  private blockedUntil = 0;
+  /** ReplicaSets waiting for tokens, and when each was last served: they take turns. */
+  private readonly waiting = new Set<string>();
+  private readonly served = new Map<string, number>();
+  private wakeArmed = false;
+  /** Failed syncs in a row per key (the rate-limited requeue's back-off). */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly api: ApiServer,
@@ -28,7 +44,14 @@ export class ReplicaSetController implements Controller {
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
+    this.client = new TokenBucket(rt.clock, CONTROLLER_CLIENT_QPS, CONTROLLER_CLIENT_BURST);
     rt.store.watch("ReplicaSet", (e) => {
+      if (e.type === "DELETED") {
+        const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
+        this.failures.delete(key);
+        this.served.delete(key);
+        this.waiting.delete(key);
+      }
       const ns = e.object.metadata.namespace!;
       let idx = this.selectors.get(ns);
       if (!idx) this.selectors.set(ns, (idx = new SelectorIndex()));
@@ -41,6 +64,9 @@ export class ReplicaSetController implements Controller {
     rt.store.watch("Pod", (e) => {
       const p = e.object;
       const ns = p.metadata.namespace!;
+      // A write that changes nothing a sync reads (the scheduler's PodScheduled=False, a
+      // container's start time) wakes nobody: thousands of Pending pods must not cost a sync each.
+      if (e.type === "MODIFIED" && e.old && !relevantChange(e.old, p)) return;
       for (const o of [e.old, e.type === "DELETED" ? undefined : p]) {
         if (!o) continue;
         const ref = controllerRef(o);
@@ -85,20 +111,83 @@ export class ReplicaSetController implements Controller {
       claimed.push(this.api.write(adopted));
     }
 
+    // manageReplicas: at most BurstReplicas creates or deletes per sync, each through the client's
+    // rate limiter. Where the real controller's client blocks for a token, this one stops and
+    // syncs again once a burst of tokens is back: the same 20 pods a second, in bounded steps.
     const diff = claimed.length - rs.spec.replicas;
-    if (diff < 0) {
-      for (let i = 0; i < Math.min(-diff, 500); i++) this.createPod(rt, rs);
-    } else if (diff > 0) {
-      const victims = [...claimed].sort(deletionOrder(claimed)).slice(0, diff);
+    // The real client blocks until its tokens are back, and the sync with it; here the sync
+    // comes back then (below), and syncs in between only claim and write status.
+    let throttled = diff !== 0 && rt.clock.now < this.blockedUntil;
+    let failed = false;
+    if (diff < 0 && !throttled) {
+      // slowStartBatch: batches of 1, 2, 4, …; a batch with a failed create ends the sync, so a
+      // quota or admission error costs a few calls, not 500.
+      const want = Math.min(-diff, BURST_REPLICAS);
+      let done = 0;
+      for (let batch = 1; done < want && !failed && !throttled; batch *= 2) {
+        for (let i = Math.min(batch, want - done); i > 0; i--) {
+          if (!this.client.tryTake()) {
+            throttled = true;
+            break;
+          }
+          if (!this.createPod(rt, rs)) failed = true;
+          this.served.set(key, rt.clock.now);
+          done++;
+        }
+      }
+    } else if (diff > 0 && !throttled) {
+      const victims = [...claimed].sort(deletionOrder(claimed)).slice(0, Math.min(diff, BURST_REPLICAS));
       for (const v of victims) {
+        if (!this.client.tryTake()) {
+          throttled = true;
+          break;
+        }
+        this.served.set(key, rt.clock.now);
         const r = this.api.delete("Pod", ns, v.metadata.name);
         if (r.ok) recordEvent(rt, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${v.metadata.name}`, "replicaset-controller");
       }
     }
     this.writeStatus(rt, ns, name);
+    if (failed) {
+      const n = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, n);
+      this.queue.addAfter(key, Math.min(FAILURE_BACKOFF_MS * 2 ** (n - 1), FAILURE_BACKOFF_MAX_MS));
+    } else {
+      this.failures.delete(key);
+      if (throttled) {
+        const wait = this.client.msUntil(CONTROLLER_CLIENT_BURST);
+        this.blockedUntil = Math.max(this.blockedUntil, rt.clock.now + wait);
+        this.waiting.add(key);
+        if (!this.wakeArmed) {
+          this.wakeArmed = true;
+          rt.clock.schedule(this.blockedUntil - rt.clock.now, () => this.wake(rt));
+        }
+      }
+    }
   }
 
-  private createPod(rt: Runtime, rs: ReplicaSet): void {
+  /**
+   * The client has tokens again: the waiting ReplicaSets sync, the one served longest ago first,
+   * as goroutines blocked on a token bucket are served in turn (a ReplicaSet making a million pods
+   * must not starve one that wants three).
+   */
+  private wake(rt: Runtime): void {
+    this.wakeArmed = false;
+    const keys = [...this.waiting].sort((a, b) => (this.served.get(a) ?? -1) - (this.served.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
+    // As many as there are tokens (each needs one at least); the rest keep waiting their turn.
+    const n = Math.max(1, CONTROLLER_CLIENT_BURST - Math.ceil((this.client.msUntil(CONTROLLER_CLIENT_BURST) * CONTROLLER_CLIENT_QPS) / 1000));
+    for (const k of keys.slice(0, n)) {
+      this.waiting.delete(k);
+      this.queue.add(k, 0);
+    }
+    if (this.waiting.size > 0) {
+      this.wakeArmed = true;
+      rt.clock.schedule(Math.max(SYNC_DELAY_MS, this.client.msUntil(CONTROLLER_CLIENT_BURST)), () => this.wake(rt));
+    }
+  }
+
+  /** Creates one pod from the template; false when the API server refused it. */
+  private createPod(rt: Runtime, rs: ReplicaSet): boolean {
     const t = clone(rs.spec.template);
     const r = this.api.create({
       apiVersion: "v1",
@@ -114,6 +203,7 @@ export class ReplicaSetController implements Controller {
     } as Pod);
     if (r.ok) recordEvent(rt, rs, "Normal", "SuccessfulCreate", `Created pod: ${r.value.metadata.name}`, "replicaset-controller");
     else recordEvent(rt, rs, "Warning", "FailedCreate", `Error creating: ${r.error.message}`, "replicaset-controller");
+    return r.ok;
   }
 
   private writeStatus(rt: Runtime, ns: string, name: string): void {
@@ -134,6 +224,17 @@ export class ReplicaSetController implements Controller {
     next.status = status;
     this.api.write(next);
   }
+}
+
+/** Whether a pod update changes what a sync reads: ownership, labels, activity, readiness. */
+function relevantChange(a: Pod, b: Pod): boolean {
+  return (
+    a.metadata.labels !== b.metadata.labels && !deepEqual(a.metadata.labels, b.metadata.labels) ||
+    a.metadata.ownerReferences !== b.metadata.ownerReferences && !deepEqual(a.metadata.ownerReferences, b.metadata.ownerReferences) ||
+    a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
+    a.status.phase !== b.status.phase ||
+    isPodReady(a) !== isPodReady(b)
+  );
 }
 
 /**

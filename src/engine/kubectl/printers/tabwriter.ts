@@ -76,8 +76,15 @@ export class TabWriter {
   private readonly flags: number;
 
   private out = "";
+  /**
+   * The buffered text, as pieces (Go's buf). Pieces, not one growing string: reading a string
+   * built by `+=` flattens it, and doing that per cell made a long table quadratic.
+   */
+  private parts: string[] = [];
+  /** The pieces joined, while flush formats them. */
   private buf = "";
-  private pos = 0;
+  /** Pieces appended since the current cell's width was last updated (Go's b.pos..len(b.buf)). */
+  private unmeasured: string[] = [];
   private cell: Cell = { size: 0, width: 0, htab: false };
   private endChar = "";
   private lines: Cell[][] = [];
@@ -119,8 +126,9 @@ export class TabWriter {
   }
 
   private reset(): void {
+    this.parts = [];
     this.buf = "";
-    this.pos = 0;
+    this.unmeasured = [];
     this.cell = { size: 0, width: 0, htab: false };
     this.endChar = "";
     this.lines = [[]];
@@ -217,18 +225,20 @@ export class TabWriter {
   }
 
   private append(text: string): void {
-    this.buf += text;
+    if (text.length === 0) return;
+    this.parts.push(text);
+    this.unmeasured.push(text);
     this.cell.size += text.length;
   }
 
   private updateWidth(): void {
-    this.cell.width += runeCount(this.buf.slice(this.pos));
-    this.pos = this.buf.length;
+    for (const t of this.unmeasured) this.cell.width += runeCount(t);
+    this.unmeasured = [];
   }
 
   private endEscape(): void {
     if (this.endChar === ";") this.cell.width++; // entity, count as one rune ('>' = tag of zero width)
-    this.pos = this.buf.length;
+    this.unmeasured = [];
     this.endChar = "";
   }
 
@@ -246,6 +256,7 @@ export class TabWriter {
       if (this.endChar !== "") this.endEscape();
       this.terminateCell(false);
     }
+    this.buf = this.parts.join("");
     this.format(0, 0, this.lines.length);
     this.reset();
     return this;

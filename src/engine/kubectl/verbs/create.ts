@@ -6,6 +6,7 @@ import { int, list, str, type FlagSpec } from "../flags";
 import { applyManifests } from "./manifests";
 import { dryRunOf } from "./shared";
 
+import { setOwn } from "../../util/clone";
 import { isDNS1123Subdomain, isValidPortName } from "../../cluster/validation";
 import { parseOutput, printStructured } from "../output";
 
@@ -239,7 +240,7 @@ const createConfigMap: Command = {
     for (const lit of list(p, "from-literal")) {
       const eq = lit.indexOf("=");
       if (eq <= 0) return ctx.fail(`invalid literal source ${lit}, expected key=value`);
-      data[lit.slice(0, eq)] = lit.slice(eq + 1);
+      setOwn(data, lit.slice(0, eq), lit.slice(eq + 1));
     }
     const cm = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: p.args[0], namespace: ctx.namespace }, data } as unknown as ConfigMap;
     submitCreate(ctx, cm, { clientObject: clientView(cm) });

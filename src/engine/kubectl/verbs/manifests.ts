@@ -3,11 +3,12 @@ import { decodeObject } from "../../cluster/decode";
 import type { ApiError } from "../../cluster/errors";
 import { apiVersionOf, lookupResource, qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
-import { clone } from "../../util/clone";
+import { clone, getOwn, setOwn } from "../../util/clone";
 import type { Ctx } from "../command";
 import { formatApiError } from "../command";
 import { parseOutput, printStructured, type OutputFormat } from "../output";
 import { deleteAndWait, dryRunOf } from "./shared";
+import { nestingError } from "../depth";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -26,6 +27,11 @@ export function loadManifests(ctx: Ctx, files: string[]): Doc[] | undefined {
       ctx.fail(f === "-" ? "no objects passed to create" : `the path "${f}" does not exist`);
       return undefined;
     }
+    const tooDeep = nestingError(text);
+    if (tooDeep) {
+      ctx.fail(`error parsing ${source}: ${tooDeep}`);
+      return undefined;
+    }
     const parsed = parseAllDocuments(text);
     const list = Array.isArray(parsed) ? parsed : [parsed];
     for (const d of list) {
@@ -35,7 +41,14 @@ export function loadManifests(ctx: Ctx, files: string[]): Doc[] | undefined {
         ctx.fail(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(e.code)}`);
         return undefined;
       }
-      const value = d.toJS() as unknown;
+      let value: unknown;
+      try {
+        value = d.toJS();
+      } catch {
+        // The parser's alias limit (a "billion laughs" document): go-yaml's own refusal.
+        ctx.fail(`error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
+        return undefined;
+      }
       if (value === null || value === undefined) continue;
       if (typeof value !== "object" || Array.isArray(value)) {
         ctx.fail(`error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`);
@@ -273,8 +286,8 @@ export function mergeKeyFor(field: string, items: unknown[]): string | undefined
  */
 export function threeWayMerge(live: Record<string, unknown>, last: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = clone(live);
-  for (const k of Object.keys(last)) if (!(k in next)) delete out[k];
-  for (const [k, v] of Object.entries(next)) out[k] = mergeValue(k, out[k], last[k], v);
+  for (const k of Object.keys(last)) if (!Object.hasOwn(next, k)) delete out[k];
+  for (const [k, v] of Object.entries(next)) setOwn(out, k, mergeValue(k, getOwn(out, k), getOwn(last, k), v));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { qualifiedSingular, resourceOf } from "../../cluster/resources";
 import type { AnyObject } from "../../cluster/types";
-import { clone, deepEqual } from "../../util/clone";
+import { clone, deepEqual, getOwn, setOwn } from "../../util/clone";
 import type { Command, Ctx } from "../command";
 import { str } from "../flags";
 import { resolveResourceArgs } from "../resolve";
@@ -21,7 +21,7 @@ export function mergePatch(target: Json, patch: Json): Json {
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k] ?? null, v);
+    else setOwn(out, k, mergePatch((getOwn(out, k) ?? null) as Json, v));
   }
   return out;
 }
@@ -52,7 +52,7 @@ export function strategicPatch(target: Json, patch: Json, field = ""): Json {
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = strategicPatch(out[k] ?? null, v, k);
+    else setOwn(out, k, strategicPatch((getOwn(out, k) ?? null) as Json, v, k));
   }
   return out;
 }
