@@ -75,7 +75,8 @@ async function load(page: Page, workers: number, pods: number): Promise<void> {
   await page.evaluate(
     async ({ workers, pods }) => {
       const pf = (window as unknown as { __podflow: any }).__podflow; // eslint-disable-line @typescript-eslint/no-explicit-any
-      pf.loadScenario("empty", { workers });
+      // The controllers' write budget lifted (kube-controller-manager's --kube-api-qps): the pods are there in a few virtual seconds.
+      pf.loadScenario("empty", { workers, controllerApiQps: 1e6, controllerApiBurst: 1e6 });
       const lab = pf.labStore;
       while (lab.getState().restoring || !lab.getState().cluster) await new Promise((r) => setTimeout(r, 50));
       lab.getState().setPaused(true);

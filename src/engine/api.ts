@@ -40,6 +40,13 @@ export interface ClusterOptions {
   ipvsScheduler?: string;
   /** Virtual milliseconds from a container start to its Ready condition. Default 1000. */
   readinessDelayMs?: number;
+  /**
+   * kube-controller-manager's `--kube-api-qps` and `--kube-api-burst`: how fast its controllers
+   * may write (a ReplicaSet makes pods at this rate). Defaults 20 and 30, as upstream. Not part of
+   * a shared link: only a bench or a test building a large cluster quickly sets them.
+   */
+  controllerApiQps?: number;
+  controllerApiBurst?: number;
 }
 
 export type ResolvedClusterOptions = Required<ClusterOptions>;

@@ -1,5 +1,6 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, ExecResult, ProxyStatus, RangesView, ResolvedClusterOptions, RuleLine, TrafficApi } from "../api";
 import { Traffic } from "./net/traffic";
+import { CONTROLLER_CLIENT_BURST, CONTROLLER_CLIENT_QPS } from "./ratelimit";
 import type { ConntrackEntry, PodNetwork } from "./net/types";
 import { VirtualFs } from "../util/vfs";
 import { ApiServer } from "./apiserver";
@@ -35,6 +36,8 @@ export const DEFAULT_OPTIONS: ResolvedClusterOptions = {
   proxyMode: "iptables",
   ipvsScheduler: "",
   readinessDelayMs: 1000,
+  controllerApiQps: CONTROLLER_CLIENT_QPS,
+  controllerApiBurst: CONTROLLER_CLIENT_BURST,
 };
 
 /** Fills defaults and checks the ranges; throws a clear Error on bad options. */
@@ -59,6 +62,8 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOpt
       const [a, b] = [ranges[i], ranges[j]];
       if (cidrsOverlap(a.cidr, b.cidr)) throw new Error(`${a.name} ${a.text} overlaps ${b.name} ${b.text}: the three ranges must not overlap`);
     }
+  for (const k of ["controllerApiQps", "controllerApiBurst"] as const)
+    if (!(typeof o[k] === "number" && o[k] >= 1 && o[k] <= 1e9)) throw new Error(`${k} must be a number from 1 to 1e9, got ${o[k]}`);
   if (o.proxyMode !== "iptables" && o.proxyMode !== "ipvs") throw new Error(`proxyMode must be "iptables" or "ipvs", got ${JSON.stringify(o.proxyMode)}`);
   return o;
 }

@@ -98,6 +98,15 @@ describe("a huge but valid replica count", () => {
 });
 
 describe("the controller's request budget", () => {
+  it("follows kube-controller-manager's --kube-api-qps and --kube-api-burst when the cluster sets them", () => {
+    const c = new ClusterImpl({ seed: 1, workers: 3, controllerApiQps: 200, controllerApiBurst: 300 });
+    expect(c.exec("kubectl create deployment web --image=nginx --replicas=300").exitCode).toBe(0);
+    c.advance(2_000);
+    // Slow start (1, 2, 4 … 256 a sync) within a burst of 300: all of them in a few syncs, not 15 s.
+    expect(pods(c).length).toBe(300);
+    expect(() => new ClusterImpl({ controllerApiQps: 0 })).toThrow("controllerApiQps must be a number from 1 to 1e9, got 0");
+  });
+
   it("is shared in turns: a ReplicaSet making millions of pods does not starve a small one", () => {
     const c = lab();
     c.exec(`kubectl scale deploy web --replicas=${MAX_INT32}`);

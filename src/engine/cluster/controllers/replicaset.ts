@@ -7,7 +7,7 @@ import { controllerRef, isPodActive, isPodReady } from "../podutil";
 import type { Controller, Runtime } from "../runtime";
 import { WorkQueue } from "../runtime";
 import type { Pod, ReplicaSet } from "../types";
-import { CONTROLLER_CLIENT_BURST, CONTROLLER_CLIENT_QPS, TokenBucket } from "../ratelimit";
+import { TokenBucket } from "../ratelimit";
 
 const SYNC_DELAY_MS = 10;
 /** `BurstReplicas`: at most this many pods created or deleted in one sync. */
@@ -44,7 +44,7 @@ export class ReplicaSetController implements Controller {
 
   register(rt: Runtime): void {
     this.queue = new WorkQueue(rt, SYNC_DELAY_MS, (key) => this.sync(rt, key));
-    this.client = new TokenBucket(rt.clock, CONTROLLER_CLIENT_QPS, CONTROLLER_CLIENT_BURST);
+    this.client = new TokenBucket(rt.clock, rt.options.controllerApiQps, rt.options.controllerApiBurst);
     rt.store.watch("ReplicaSet", (e) => {
       if (e.type === "DELETED") {
         const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
@@ -155,7 +155,7 @@ export class ReplicaSetController implements Controller {
     } else {
       this.failures.delete(key);
       if (throttled) {
-        const wait = this.client.msUntil(CONTROLLER_CLIENT_BURST);
+        const wait = this.client.msUntil(this.client.burst);
         this.blockedUntil = Math.max(this.blockedUntil, rt.clock.now + wait);
         this.waiting.add(key);
         if (!this.wakeArmed) {
@@ -175,14 +175,14 @@ export class ReplicaSetController implements Controller {
     this.wakeArmed = false;
     const keys = [...this.waiting].sort((a, b) => (this.served.get(a) ?? -1) - (this.served.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
     // As many as there are tokens (each needs one at least); the rest keep waiting their turn.
-    const n = Math.max(1, CONTROLLER_CLIENT_BURST - Math.ceil((this.client.msUntil(CONTROLLER_CLIENT_BURST) * CONTROLLER_CLIENT_QPS) / 1000));
+    const n = Math.max(1, this.client.burst - Math.ceil((this.client.msUntil(this.client.burst) * this.client.qps) / 1000));
     for (const k of keys.slice(0, n)) {
       this.waiting.delete(k);
       this.queue.add(k, 0);
     }
     if (this.waiting.size > 0) {
       this.wakeArmed = true;
-      rt.clock.schedule(Math.max(SYNC_DELAY_MS, this.client.msUntil(CONTROLLER_CLIENT_BURST)), () => this.wake(rt));
+      rt.clock.schedule(Math.max(SYNC_DELAY_MS, this.client.msUntil(this.client.burst)), () => this.wake(rt));
     }
   }
 
