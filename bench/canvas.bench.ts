@@ -202,8 +202,8 @@ async function podUpdates(page: Page, frames: number, filter = ""): Promise<{ fr
       requestAnimationFrame(tick);
     });
     await new Promise((r) => requestAnimationFrame(r));
-    const last = pods[(n - 1) % pods.length].metadata;
-    const card = document.querySelector('[aria-roledescription="pod"][aria-label="' + last.name + '"]');
+    const lastPod = pods[(n - 1) % pods.length].metadata;
+    const card = document.querySelector('[aria-roledescription="pod"][aria-label="' + lastPod.name + '"]');
     const shown = !!card && card.textContent.includes("tick=" + run + (n - 1));
     pf.uiStore.getState().setLabelFilter("");
     return { frames: out.slice(2), changedPerUpdate: maxChanged, shown };
