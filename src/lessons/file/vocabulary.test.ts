@@ -209,6 +209,13 @@ describe("connections and traffic", () => {
     expect(check("connected(client, {{ip}}, outcome: timeout)", contextOf(l, { memory, flows: silent }))).toEqual(pass);
     expect(check("connected(client, {{both}}, outcome: failed)", contextOf(l, { memory: { both: `${b.status.podIP}, ${a.status.podIP}` }, flows: silent }))).toEqual(pass);
     expect(check(`connected(client, "${b.status.podIP}, 10.0.0.1", outcome: failed)`, contextOf(l, { flows: silent }))).toEqual(failing("somewhere else"));
+    // For near misses: from anyone, to anywhere (any TCP connection), with any outcome.
+    expect(check("connected(anyone, {{ip}}, outcome: any)", contextOf(l, { memory, flows: fromNode }))).toEqual(pass);
+    expect(check("connected(anyone, {{ip}}, outcome: any)", contextOf(l, { memory, flows: silent }))).toEqual(pass);
+    expect(check("connected(anyone, {{ip}})", contextOf(l, { memory, flows: silent }))).toEqual({ status: "fail" });
+    expect(check("connected(client, anywhere, outcome: any)", contextOf(l, { flows: silent }))).toEqual(pass);
+    expect(check("connected(client, anywhere, outcome: any)", contextOf(l, { flows: fromNode })).status).toBe("fail");
+    expect(check("connected(client, anywhere)", contextOf(l, { flows: silent })).status).toBe("fail");
   });
 
   it("requests and counters: a traffic run's answered requests, and the panel's counters", () => {
