@@ -3,7 +3,8 @@ import { lessonLab, type LessonLab } from "../testing";
 import type { Lesson, Step } from "../types";
 import { threeRanges as threeRangesTs } from "./01-three-ranges";
 import { podIps as podIpsTs } from "./02-pod-ips";
-import { LESSON_FILES, builtinLesson, podIps, threeRanges } from "./files";
+import { serviceVip as serviceVipTs } from "./03-service-vip";
+import { LESSON_FILES, builtinLesson, podIps, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -63,6 +64,7 @@ function trace(lesson: Lesson, mode: "show-me" | "learner") {
 const PAIRS: [Lesson, Lesson][] = [
   [threeRanges, threeRangesTs],
   [podIps, podIpsTs],
+  [serviceVip, serviceVipTs],
 ];
 
 describe("the built-in lesson files", () => {

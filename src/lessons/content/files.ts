@@ -10,6 +10,7 @@ import type { Lesson } from "../types";
 import "./02-pod-ips/checks";
 import threeRangesFile from "./01-three-ranges/01-three-ranges.lesson.md?raw";
 import podIpsFile from "./02-pod-ips/02-pod-ips.lesson.md?raw";
+import serviceVipFile from "./03-service-vip/03-service-vip.lesson.md?raw";
 
 /** Reads a built-in lesson file; a mistake in it is a bug, thrown with its lines. */
 export function builtinLesson(path: string, text: string): Lesson {
@@ -22,8 +23,10 @@ export function builtinLesson(path: string, text: string): Lesson {
 export const LESSON_FILES: readonly { path: string; text: string }[] = [
   { path: "01-three-ranges/01-three-ranges.lesson.md", text: threeRangesFile },
   { path: "02-pod-ips/02-pod-ips.lesson.md", text: podIpsFile },
+  { path: "03-service-vip/03-service-vip.lesson.md", text: serviceVipFile },
 ];
 
 const read = (i: number) => builtinLesson(LESSON_FILES[i].path, LESSON_FILES[i].text);
 export const threeRanges = read(0);
 export const podIps = read(1);
+export const serviceVip = read(2);
