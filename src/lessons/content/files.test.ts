@@ -4,7 +4,8 @@ import type { Lesson, Step } from "../types";
 import { threeRanges as threeRangesTs } from "./01-three-ranges";
 import { podIps as podIpsTs } from "./02-pod-ips";
 import { serviceVip as serviceVipTs } from "./03-service-vip";
-import { LESSON_FILES, builtinLesson, podIps, serviceVip, threeRanges } from "./files";
+import { selectors as selectorsTs } from "./04-selectors";
+import { LESSON_FILES, builtinLesson, podIps, selectors, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -65,6 +66,7 @@ const PAIRS: [Lesson, Lesson][] = [
   [threeRanges, threeRangesTs],
   [podIps, podIpsTs],
   [serviceVip, serviceVipTs],
+  [selectors, selectorsTs],
 ];
 
 describe("the built-in lesson files", () => {

@@ -8,9 +8,11 @@
 import { formatError, parseLessonFile } from "../file/parse";
 import type { Lesson } from "../types";
 import "./02-pod-ips/checks";
+import "./04-selectors/checks";
 import threeRangesFile from "./01-three-ranges/01-three-ranges.lesson.md?raw";
 import podIpsFile from "./02-pod-ips/02-pod-ips.lesson.md?raw";
 import serviceVipFile from "./03-service-vip/03-service-vip.lesson.md?raw";
+import selectorsFile from "./04-selectors/04-selectors.lesson.md?raw";
 
 /** Reads a built-in lesson file; a mistake in it is a bug, thrown with its lines. */
 export function builtinLesson(path: string, text: string): Lesson {
@@ -24,9 +26,11 @@ export const LESSON_FILES: readonly { path: string; text: string }[] = [
   { path: "01-three-ranges/01-three-ranges.lesson.md", text: threeRangesFile },
   { path: "02-pod-ips/02-pod-ips.lesson.md", text: podIpsFile },
   { path: "03-service-vip/03-service-vip.lesson.md", text: serviceVipFile },
+  { path: "04-selectors/04-selectors.lesson.md", text: selectorsFile },
 ];
 
 const read = (i: number) => builtinLesson(LESSON_FILES[i].path, LESSON_FILES[i].text);
 export const threeRanges = read(0);
 export const podIps = read(1);
 export const serviceVip = read(2);
+export const selectors = read(3);

@@ -344,7 +344,15 @@ describe("memory and values", () => {
     expect(value("pods(app=test, status.podIP)", contextOf(l))).toBe(pods.map((p) => p.status.podIP).join(", "));
     expect(value("endpoints(my-service)", contextOf(l))).toBe(pods.map((p) => `${p.status.podIP}:80`).sort().join(", "));
     const flows = flowsOf(l, "kubectl exec client -- curl -s my-service:8080");
-    expect(value("lastBackend(my-service)", contextOf(l, { flows }))).toBe(flows.at(-1)!.backend!.name);
+    expect(value("lastBackend(my-service)", contextOf(l, { flows }))).toBe(flows.at(-1)!.backend!.name);    expect(value("endpointCount(my-service)", contextOf(l))).toBe("2");
+    // Leaving pods out, by name or IP; only pods no controller owns.
+    expect(value(`pod(app=test, except: ${pods[0].metadata.name})`, contextOf(l))).toBe(pods[1].metadata.name);
+    expect(value("pods(app=test, except: {{ips}})", contextOf(l, { memory: { ips: `${pods[0].status.podIP}, ${pods[1].status.podIP}` } }))).toBe("");
+    expect(value("pod(app=test, owner: none)", contextOf(l))).toBe("");
+    l.lab.getState().run("kubectl run solo --image=nginx --labels=app=test");
+    l.lab.getState().step(20_000);
+    expect(value("pod(app=test, owner: none)", contextOf(l))).toBe("solo");
+    expect(value("endpointCount(my-service)", contextOf(l))).toBe("3");
   });
 });
 
