@@ -5,7 +5,8 @@ import { threeRanges as threeRangesTs } from "./01-three-ranges";
 import { podIps as podIpsTs } from "./02-pod-ips";
 import { serviceVip as serviceVipTs } from "./03-service-vip";
 import { selectors as selectorsTs } from "./04-selectors";
-import { LESSON_FILES, builtinLesson, podIps, selectors, serviceVip, threeRanges } from "./files";
+import { fileMethod as fileMethodTs } from "./05-file-method";
+import { LESSON_FILES, builtinLesson, fileMethod, podIps, selectors, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -67,6 +68,7 @@ const PAIRS: [Lesson, Lesson][] = [
   [podIps, podIpsTs],
   [serviceVip, serviceVipTs],
   [selectors, selectorsTs],
+  [fileMethod, fileMethodTs],
 ];
 
 describe("the built-in lesson files", () => {

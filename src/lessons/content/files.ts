@@ -9,10 +9,12 @@ import { formatError, parseLessonFile } from "../file/parse";
 import type { Lesson } from "../types";
 import "./02-pod-ips/checks";
 import "./04-selectors/checks";
+import "./05-file-method/checks";
 import threeRangesFile from "./01-three-ranges/01-three-ranges.lesson.md?raw";
 import podIpsFile from "./02-pod-ips/02-pod-ips.lesson.md?raw";
 import serviceVipFile from "./03-service-vip/03-service-vip.lesson.md?raw";
 import selectorsFile from "./04-selectors/04-selectors.lesson.md?raw";
+import fileMethodFile from "./05-file-method/05-file-method.lesson.md?raw";
 
 /** Reads a built-in lesson file; a mistake in it is a bug, thrown with its lines. */
 export function builtinLesson(path: string, text: string): Lesson {
@@ -27,6 +29,7 @@ export const LESSON_FILES: readonly { path: string; text: string }[] = [
   { path: "02-pod-ips/02-pod-ips.lesson.md", text: podIpsFile },
   { path: "03-service-vip/03-service-vip.lesson.md", text: serviceVipFile },
   { path: "04-selectors/04-selectors.lesson.md", text: selectorsFile },
+  { path: "05-file-method/05-file-method.lesson.md", text: fileMethodFile },
 ];
 
 const read = (i: number) => builtinLesson(LESSON_FILES[i].path, LESSON_FILES[i].text);
@@ -34,3 +37,4 @@ export const threeRanges = read(0);
 export const podIps = read(1);
 export const serviceVip = read(2);
 export const selectors = read(3);
+export const fileMethod = read(4);
