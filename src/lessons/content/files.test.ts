@@ -6,7 +6,8 @@ import { podIps as podIpsTs } from "./02-pod-ips";
 import { serviceVip as serviceVipTs } from "./03-service-vip";
 import { selectors as selectorsTs } from "./04-selectors";
 import { fileMethod as fileMethodTs } from "./05-file-method";
-import { LESSON_FILES, builtinLesson, fileMethod, podIps, selectors, serviceVip, threeRanges } from "./files";
+import { rulesLesson as rulesLessonTs } from "./06-rules";
+import { LESSON_FILES, builtinLesson, fileMethod, podIps, rulesLesson, selectors, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -69,6 +70,7 @@ const PAIRS: [Lesson, Lesson][] = [
   [serviceVip, serviceVipTs],
   [selectors, selectorsTs],
   [fileMethod, fileMethodTs],
+  [rulesLesson, rulesLessonTs],
 ];
 
 describe("the built-in lesson files", () => {

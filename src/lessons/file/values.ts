@@ -153,3 +153,13 @@ for (const v of [
 export function valueVocabulary(): ReadonlyMap<string, ValueSpec> {
   return registry;
 }
+
+/**
+ * Adds a value written in code (a built-in lesson's own) under `spec.name`; a lesson file then
+ * remembers it by name like the others. Names are unique: registering one twice is a programming error.
+ */
+export function registerValue(spec: ValueSpec): void {
+  if (registry.has(spec.name)) throw new Error(`a lesson value called ${spec.name} is already registered`);
+  if (!/^[a-z][A-Za-z0-9]*$/.test(spec.name)) throw new Error(`a lesson value's name must be camelCase: ${spec.name}`);
+  registry.set(spec.name, spec);
+}

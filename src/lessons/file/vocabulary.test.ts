@@ -6,7 +6,7 @@ import type { CheckContext, CheckResult } from "../types";
 import { Args } from "./args";
 import { parseCall } from "./call";
 import { registerCheck, vocabulary } from "./vocabulary";
-import { valueVocabulary } from "./values";
+import { registerValue, valueVocabulary } from "./values";
 
 /** Runs one vocabulary call, written as in a lesson file, against a context. */
 function check(src: string, ctx: CheckContext): CheckResult {
@@ -361,5 +361,12 @@ describe("checks written in code", () => {
     registerCheck({ name: "alwaysWaits", params: [], passes: "never", nearMisses: [], run: () => ({ status: "wait", message: "…" }) });
     expect(check("alwaysWaits()", contextOf(lab(false)))).toEqual({ status: "wait", message: "…" });
     expect(() => registerCheck({ name: "ran", params: [], passes: "", nearMisses: [], run: () => pass })).toThrow(/already registered/);
+  });
+
+  it("values too: registered by name and remembered like the others", () => {
+    registerValue({ name: "nodeCount", params: [], reads: "how many nodes", read: (_args, ctx) => String(ctx.snapshot.nodes.length) });
+    expect(value("nodeCount()", contextOf(lab(false)))).toBe("3");
+    expect(() => registerValue({ name: "pod", params: [], reads: "", read: () => "" })).toThrow(/already registered/);
+    expect(() => registerValue({ name: "Bad-name", params: [], reads: "", read: () => "" })).toThrow(/camelCase/);
   });
 });
