@@ -7,7 +7,8 @@ import { serviceVip as serviceVipTs } from "./03-service-vip";
 import { selectors as selectorsTs } from "./04-selectors";
 import { fileMethod as fileMethodTs } from "./05-file-method";
 import { rulesLesson as rulesLessonTs } from "./06-rules";
-import { LESSON_FILES, builtinLesson, fileMethod, podIps, rulesLesson, selectors, serviceVip, threeRanges } from "./files";
+import { microservices as microservicesTs } from "./07-microservices";
+import { LESSON_FILES, builtinLesson, fileMethod, microservices, podIps, rulesLesson, selectors, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -71,6 +72,7 @@ const PAIRS: [Lesson, Lesson][] = [
   [selectors, selectorsTs],
   [fileMethod, fileMethodTs],
   [rulesLesson, rulesLessonTs],
+  [microservices, microservicesTs],
 ];
 
 describe("the built-in lesson files", () => {
