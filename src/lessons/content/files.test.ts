@@ -8,7 +8,8 @@ import { selectors as selectorsTs } from "./04-selectors";
 import { fileMethod as fileMethodTs } from "./05-file-method";
 import { rulesLesson as rulesLessonTs } from "./06-rules";
 import { microservices as microservicesTs } from "./07-microservices";
-import { LESSON_FILES, builtinLesson, fileMethod, microservices, podIps, rulesLesson, selectors, serviceVip, threeRanges } from "./files";
+import { loadLesson as loadLessonTs } from "./08-load";
+import { LESSON_FILES, builtinLesson, fileMethod, loadLesson, microservices, podIps, rulesLesson, selectors, serviceVip, threeRanges } from "./files";
 
 /** What the learner reads and what show me types, step by step (a show me that reads live names is compared where it plays). */
 const words = (s: Step) => ({
@@ -73,6 +74,7 @@ const PAIRS: [Lesson, Lesson][] = [
   [fileMethod, fileMethodTs],
   [rulesLesson, rulesLessonTs],
   [microservices, microservicesTs],
+  [loadLesson, loadLessonTs],
 ];
 
 describe("the built-in lesson files", () => {
