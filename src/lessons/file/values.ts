@@ -149,6 +149,10 @@ for (const v of [
 ] satisfies ValueSpec[])
   registry.set(v.name, v);
 
+/** The values every file can use (not those a built-in lesson registers in code). */
+const BUILT_IN_VALUES: ReadonlySet<string> = new Set(registry.keys());
+export const isBuiltInValue = (name: string) => BUILT_IN_VALUES.has(name);
+
 /** The values a file can remember. */
 export function valueVocabulary(): ReadonlyMap<string, ValueSpec> {
   return registry;
