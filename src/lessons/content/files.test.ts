@@ -4,13 +4,17 @@ import { parseLessonFile } from "../file/parse";
 import { DOCUMENTED_CHECKS } from "../file/reference";
 import { isBuiltInValue, valueVocabulary } from "../file/values";
 import { vocabulary } from "../file/vocabulary";
-import { LESSON_FILES, builtinLesson } from "./files";
+import { readFileSync } from "node:fs";
+import { builtinLesson } from "./builtin";
+import { LESSON_FILES } from "./files";
 
 describe("the built-in lesson files", () => {
   it("all parse, and they are the lessons the app plays, in order", () => {
     for (const f of LESSON_FILES) expect(parseLessonFile(f.text).errors, f.path).toEqual([]);
     expect(LESSON_FILES.map((f) => builtinLesson(f.path, f.text).id)).toEqual(LESSONS.map((l) => l.id));
     expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The Playwright specs read the same files from the disk (e2e/lessons.ts).
+    for (const f of LESSON_FILES) expect(readFileSync(new URL(f.path, import.meta.url), "utf8"), f.path).toBe(f.text);
   });
 
   it("keep the ids saved progress and links use: lessons and steps", () => {
