@@ -13,7 +13,6 @@ import type { CheckContext, CommandRecord } from "../../types";
 /** iptables or iptables-save, typed on a node (the control plane is a node too). */
 const IPTABLES = /^\s*(sudo\s+)?iptables(-save)?(\s|$)/;
 const IPVSADM = /^\s*(sudo\s+)?ipvsadm(\s|$)/;
-const IP_TOOL = /^\s*(sudo\s+)?ip\s/;
 const NAT = /-t\s*nat\b|--table[= ]nat\b/;
 const RESTART = /\brollout\s+restart\b[^\n]*kube-proxy/;
 const CM_CHANGED = /configmap\/kube-proxy (configured|replaced|edited|patched)/;
@@ -66,31 +65,6 @@ function lastIndex(ctx: CheckContext, match: (c: CommandRecord) => boolean): num
 }
 
 const proxyConfigMap = (ctx: CheckContext): ConfigMap | undefined => ctx.snapshot.configMaps.find((c) => c.metadata.name === "kube-proxy" && c.metadata.namespace === "kube-system");
-
-registerCheck({
-  name: "rulesKubeProxy",
-  params: [],
-  passes: "The learner listed the kube-proxy DaemonSet or its pods (near miss: the namespace left out).",
-  nearMisses: [],
-  run(_args, ctx) {
-    if (ranOk(ctx, /kube-proxy/, (c) => /(^|\s)kube-proxy(-[a-z0-9]{5})?\s+\d/m.test(c.result.stdout))) return pass;
-    if (ran(ctx, /kube-proxy/, (c) => /NotFound|No resources found in default/.test(c.result.stderr + c.result.stdout))) return fail("kube-proxy lives in the kube-system namespace: add `-n kube-system`.");
-    return fail();
-  },
-});
-
-registerCheck({
-  name: "rulesFilter",
-  params: [],
-  passes: "The learner printed the filter table (iptables -L) (near misses: the nat table first, iptables run in a pod).",
-  nearMisses: [],
-  run(_args, ctx) {
-    if (ranOk(ctx, IPTABLES, (c) => !NAT.test(c.line) && /Chain INPUT|\*filter/.test(c.result.stdout))) return pass;
-    if (ranOk(ctx, IPTABLES, (c) => NAT.test(c.line))) return fail("That is the nat table: the next step. First the plain `iptables -L` the article uses, to see what it shows.");
-    if (ran(ctx, /\bexec\b[^\n]*iptables/)) return fail("iptables runs on the node, not in a pod: `ssh {{clientNode}}`, then `iptables -L`.");
-    return fail();
-  },
-});
 
 registerCheck({
   name: "rulesServices",
@@ -188,18 +162,6 @@ registerCheck({
     if (listed && onNode) return fail(onNode);
     if (listed) return fail(`There it is. Now a request through it: \`${CURL_SERVICE}\`.`);
     if (curled) return fail("The request worked. Now look at the virtual server it went through: `ipvsadm -Ln` on a node.");
-    return fail();
-  },
-});
-
-registerCheck({
-  name: "rulesKubeIpvs0",
-  params: [],
-  passes: "The learner listed kube-ipvs0's addresses, my-service's ClusterIP among them (near miss: a pod's interfaces).",
-  nearMisses: [],
-  run(_args, ctx) {
-    if (ranOk(ctx, IP_TOOL, (c) => /kube-ipvs0/.test(c.result.stdout) && c.result.stdout.includes(clusterIP(ctx)))) return pass;
-    if (ran(ctx, /\bexec\b[^\n]*\bip\s/)) return fail("That is the pod's own network. kube-ipvs0 is on the nodes: run `ip addr show kube-ipvs0` on a node.");
     return fail();
   },
 });
