@@ -65,6 +65,12 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [enginePublic, { group: ["**/canvas/*", "**/panels/*", "**/app/*", "**/lessons/*", "**/terminal/*"], message: "Shared layers sit under the views: they import only the store, the engine and each other." }] }] },
   },
   {
+    // The store restores saved and shared labs (lesson scenarios included) before any lesson code
+    // loads: it never imports the lessons, which sit above it.
+    files: ["src/store/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/lessons/*", "**/lessons"], message: "The store does not import the lessons: a lesson's starting cluster is a scenario in src/store/lesson-scenarios/." }] }] },
+  },
+  {
     // The narration reads the lab store and asks the canvas to look through the UI store.
     files: ["src/narration/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [enginePublic, { group: ["**/canvas/*", "**/canvas", "**/panels/*", "**/panels", "**/app/*", "**/lessons/*", "**/terminal/*"], message: "The narration imports only the store, the engine, src/ui and src/actions: it points at the canvas through uiStore.focusOn." }] }] },

@@ -1,4 +1,4 @@
-import { LESSONS } from "../src/lessons";
+import { LESSONS } from "./lessons";
 import { expect, test } from "./fixtures";
 import { LabPage } from "./pages/lab";
 import { LessonPage } from "./pages/lesson";

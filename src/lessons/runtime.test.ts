@@ -52,7 +52,8 @@ describe("the lesson runtime", () => {
     l.runtime.open("pod-ips");
     l.lab.getState().pasteText("kubectl create deployment test --image=nginx\nkubectl run client --image=curlimages/curl -- sleep infinity\n");
     let s = l.runtime.store.getState();
-    expect(s.step.result).toEqual({ status: "wait", message: expect.stringMatching(/starting/) });
+    // The vocabulary's words while pods start ("0 of 1 pod ready…"; the TypeScript lesson said "The pods are starting…").
+    expect(s.step.result).toEqual({ status: "wait", message: expect.stringMatching(/^0 of 1 pod ready/) });
     expect(s.step.tries).toBe(0);
     for (let i = 0; i < 30 && l.runtime.store.getState().step.phase !== "passed"; i++) {
       l.lab.getState().step(1000);

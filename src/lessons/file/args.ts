@@ -258,7 +258,7 @@ export class Args {
   }
 }
 
-const OUTCOMES = ["ok", "failed", "refused", "timeout", "reset", "unreachable"];
+const OUTCOMES = ["ok", "failed", "refused", "timeout", "reset", "unreachable", "any"];
 
 function typeError(p: Param, v: ArgValue): string | undefined {
   if (p.type === "pattern") return patternError(v);

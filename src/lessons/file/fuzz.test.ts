@@ -7,7 +7,7 @@ import { contextOf, lessonLab } from "../testing";
 import type { CheckContext, Lesson } from "../types";
 import { parseLessonFile } from "./parse";
 
-const LESSON = readFileSync(new URL("../content/03-service-vip.lesson.md", import.meta.url), "utf8");
+const LESSON = readFileSync(new URL("../content/03-service-vip/03-service-vip.lesson.md", import.meta.url), "utf8");
 
 /** Pieces a hostile or careless author might write. */
 const FRAGMENTS = [

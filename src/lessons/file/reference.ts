@@ -4,7 +4,7 @@
  */
 import type { Param } from "./args";
 import { vocabulary } from "./vocabulary";
-import { valueVocabulary } from "./values";
+import { isBuiltInValue, valueVocabulary } from "./values";
 
 const GROUPS: readonly [string, readonly string[]][] = [
   ["Objects", ["exists", "gone", "field", "condition", "podsReady", "serviceExposed"]],
@@ -39,7 +39,7 @@ export function vocabularyReference(): string {
     }
   }
   out.push("### Values to remember", "");
-  for (const v of valueVocabulary().values()) out.push(`#### \`${signature(v.name, v.params)}\``, "", ...paramTable(v.params), `**Reads:** ${v.reads}`, "");
+  for (const v of [...valueVocabulary().values()].filter((x) => isBuiltInValue(x.name))) out.push(`#### \`${signature(v.name, v.params)}\``, "", ...paramTable(v.params), `**Reads:** ${v.reads}`, "");
   return out.join("\n").trimEnd();
 }
 

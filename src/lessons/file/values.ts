@@ -23,10 +23,20 @@ const nsOf = (o: { metadata: { namespace?: string } }) => o.metadata.namespace ?
 
 function readyPodsSorted(args: Args, ctx: CheckContext): Pod[] {
   const labels = parseSelector(args.text("selector", ctx.memory) ?? "") ?? {};
+  const except = new Set((args.text("except", ctx.memory) ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const owner = args.text("owner", ctx.memory)?.trim();
   return livePods(ctx.snapshot, labels, ns(args, ctx))
     .filter((p) => isPodReady(p) && !!p.status.podIP)
+    .filter((p) => !except.has(p.metadata.name) && !except.has(p.status.podIP!))
+    .filter((p) => owner !== "none" || (p.metadata.ownerReferences?.length ?? 0) === 0)
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
+
+/** What `pod` and `pods` take besides the selector and the path. */
+const POD_FILTERS: readonly Param[] = [
+  { name: "except", type: "text", doc: "pods not to read, by name or IP (a list)" },
+  { name: "owner", type: "text", doc: "`none`: only pods no controller owns (made with `kubectl run`, or released by their ReplicaSet)" },
+];
 
 const podPath = (args: Args, ctx: CheckContext) => {
   const p = parsePath(args.text("path", ctx.memory) ?? "metadata.name");
@@ -55,7 +65,7 @@ const VALUES: readonly ValueSpec[] = [
   },
   {
     name: "pod",
-    params: [{ name: "selector", type: "selector", required: true, doc: "the pods' labels" }, { name: "path", type: "path", doc: "what to read (default `metadata.name`; `status.podIP`, `spec.nodeName`…)" }, NAMESPACE],
+    params: [{ name: "selector", type: "selector", required: true, doc: "the pods' labels" }, { name: "path", type: "path", doc: "what to read (default `metadata.name`; `status.podIP`, `spec.nodeName`…)" }, ...POD_FILTERS, NAMESPACE],
     reads: "The first Ready pod with these labels (by name), its name or the field at `path`.",
     read(args, ctx) {
       const p = readyPodsSorted(args, ctx)[0];
@@ -64,7 +74,7 @@ const VALUES: readonly ValueSpec[] = [
   },
   {
     name: "pods",
-    params: [{ name: "selector", type: "selector", required: true, doc: "the pods' labels" }, { name: "path", type: "path", doc: "what to read of each (default `metadata.name`)" }, NAMESPACE],
+    params: [{ name: "selector", type: "selector", required: true, doc: "the pods' labels" }, { name: "path", type: "path", doc: "what to read of each (default `metadata.name`)" }, ...POD_FILTERS, NAMESPACE],
     reads: "Every Ready pod with these labels, as a list `a, b, c`.",
     read(args, ctx) {
       const path = podPath(args, ctx);
@@ -85,6 +95,14 @@ const VALUES: readonly ValueSpec[] = [
         .map((e) => `${e.ip}:${port}`)
         .sort()
         .join(", ");
+    },
+  },
+  {
+    name: "endpointCount",
+    params: [{ name: "service", type: "text", required: true, doc: "the Service" }, NAMESPACE],
+    reads: "How many ready endpoints the Service has, as a number.",
+    read(args, ctx) {
+      return String(readyEndpoints(ctx.snapshot, args.text("service", ctx.memory)!, ns(args, ctx)).length);
     },
   },
   {
@@ -131,7 +149,21 @@ for (const v of [
 ] satisfies ValueSpec[])
   registry.set(v.name, v);
 
+/** The values every file can use (not those a built-in lesson registers in code). */
+const BUILT_IN_VALUES: ReadonlySet<string> = new Set(registry.keys());
+export const isBuiltInValue = (name: string) => BUILT_IN_VALUES.has(name);
+
 /** The values a file can remember. */
 export function valueVocabulary(): ReadonlyMap<string, ValueSpec> {
   return registry;
+}
+
+/**
+ * Adds a value written in code (a built-in lesson's own) under `spec.name`; a lesson file then
+ * remembers it by name like the others. Names are unique: registering one twice is a programming error.
+ */
+export function registerValue(spec: ValueSpec): void {
+  if (registry.has(spec.name)) throw new Error(`a lesson value called ${spec.name} is already registered`);
+  if (!/^[a-z][A-Za-z0-9]*$/.test(spec.name)) throw new Error(`a lesson value's name must be camelCase: ${spec.name}`);
+  registry.set(spec.name, spec);
 }

@@ -6,7 +6,7 @@ import type { CheckContext, CheckResult } from "../types";
 import { Args } from "./args";
 import { parseCall } from "./call";
 import { registerCheck, vocabulary } from "./vocabulary";
-import { valueVocabulary } from "./values";
+import { registerValue, valueVocabulary } from "./values";
 
 /** Runs one vocabulary call, written as in a lesson file, against a context. */
 function check(src: string, ctx: CheckContext): CheckResult {
@@ -209,6 +209,13 @@ describe("connections and traffic", () => {
     expect(check("connected(client, {{ip}}, outcome: timeout)", contextOf(l, { memory, flows: silent }))).toEqual(pass);
     expect(check("connected(client, {{both}}, outcome: failed)", contextOf(l, { memory: { both: `${b.status.podIP}, ${a.status.podIP}` }, flows: silent }))).toEqual(pass);
     expect(check(`connected(client, "${b.status.podIP}, 10.0.0.1", outcome: failed)`, contextOf(l, { flows: silent }))).toEqual(failing("somewhere else"));
+    // For near misses: from anyone, to anywhere (any TCP connection), with any outcome.
+    expect(check("connected(anyone, {{ip}}, outcome: any)", contextOf(l, { memory, flows: fromNode }))).toEqual(pass);
+    expect(check("connected(anyone, {{ip}}, outcome: any)", contextOf(l, { memory, flows: silent }))).toEqual(pass);
+    expect(check("connected(anyone, {{ip}})", contextOf(l, { memory, flows: silent }))).toEqual({ status: "fail" });
+    expect(check("connected(client, anywhere, outcome: any)", contextOf(l, { flows: silent }))).toEqual(pass);
+    expect(check("connected(client, anywhere, outcome: any)", contextOf(l, { flows: fromNode })).status).toBe("fail");
+    expect(check("connected(client, anywhere)", contextOf(l, { flows: silent })).status).toBe("fail");
   });
 
   it("requests and counters: a traffic run's answered requests, and the panel's counters", () => {
@@ -337,7 +344,15 @@ describe("memory and values", () => {
     expect(value("pods(app=test, status.podIP)", contextOf(l))).toBe(pods.map((p) => p.status.podIP).join(", "));
     expect(value("endpoints(my-service)", contextOf(l))).toBe(pods.map((p) => `${p.status.podIP}:80`).sort().join(", "));
     const flows = flowsOf(l, "kubectl exec client -- curl -s my-service:8080");
-    expect(value("lastBackend(my-service)", contextOf(l, { flows }))).toBe(flows.at(-1)!.backend!.name);
+    expect(value("lastBackend(my-service)", contextOf(l, { flows }))).toBe(flows.at(-1)!.backend!.name);    expect(value("endpointCount(my-service)", contextOf(l))).toBe("2");
+    // Leaving pods out, by name or IP; only pods no controller owns.
+    expect(value(`pod(app=test, except: ${pods[0].metadata.name})`, contextOf(l))).toBe(pods[1].metadata.name);
+    expect(value("pods(app=test, except: {{ips}})", contextOf(l, { memory: { ips: `${pods[0].status.podIP}, ${pods[1].status.podIP}` } }))).toBe("");
+    expect(value("pod(app=test, owner: none)", contextOf(l))).toBe("");
+    l.lab.getState().run("kubectl run solo --image=nginx --labels=app=test");
+    l.lab.getState().step(20_000);
+    expect(value("pod(app=test, owner: none)", contextOf(l))).toBe("solo");
+    expect(value("endpointCount(my-service)", contextOf(l))).toBe("3");
   });
 });
 
@@ -346,5 +361,12 @@ describe("checks written in code", () => {
     registerCheck({ name: "alwaysWaits", params: [], passes: "never", nearMisses: [], run: () => ({ status: "wait", message: "…" }) });
     expect(check("alwaysWaits()", contextOf(lab(false)))).toEqual({ status: "wait", message: "…" });
     expect(() => registerCheck({ name: "ran", params: [], passes: "", nearMisses: [], run: () => pass })).toThrow(/already registered/);
+  });
+
+  it("values too: registered by name and remembered like the others", () => {
+    registerValue({ name: "nodeCount", params: [], reads: "how many nodes", read: (_args, ctx) => String(ctx.snapshot.nodes.length) });
+    expect(value("nodeCount()", contextOf(lab(false)))).toBe("3");
+    expect(() => registerValue({ name: "pod", params: [], reads: "", read: () => "" })).toThrow(/already registered/);
+    expect(() => registerValue({ name: "Bad-name", params: [], reads: "", read: () => "" })).toThrow(/camelCase/);
   });
 });

@@ -411,13 +411,15 @@ const ran: CheckSpec = {
 
 const tcp = (f: FlowEvent) => f.protocol === "tcp";
 
-/** Flow from `from`: a pod's name, `outside`, or a node's name. */
+/** Flow from `from`: a pod's name, `outside`, a node's name, or `anyone`. */
 function fromMatch(from: string, namespace: string): (f: FlowEvent) => boolean {
+  if (from === "anyone") return () => true;
   if (from === "outside") return (f) => f.source.kind === "external";
   return (f) => (f.source.kind === "pod" && f.source.name === from && (f.source.namespace ?? "default") === namespace) || (f.source.kind === "node" && f.source.name === from);
 }
 
 function outcomeMatch(outcome: string): (f: FlowEvent) => boolean {
+  if (outcome === "any") return () => true;
   return outcome === "failed" ? (f) => f.outcome !== "ok" : (f) => f.outcome === outcome;
 }
 
@@ -501,10 +503,10 @@ const curled: CheckSpec = {
 const connected: CheckSpec = {
   name: "connected",
   params: [
-    { name: "from", type: "text", required: true, doc: "who calls: a pod's name, a node's name, or `outside`" },
-    { name: "to", type: "text", required: true, doc: "the address called (an IP), or a pod's name (the call reached that pod); a list `a, b` (quoted, or remembered) means any of them" },
+    { name: "from", type: "text", required: true, doc: "who calls: a pod's name, a node's name, `outside`, or `anyone` (a near miss: it reached the address, from wherever)" },
+    { name: "to", type: "text", required: true, doc: "the address called (an IP), or a pod's name (the call reached that pod); a list `a, b` (quoted, or remembered) means any of them; `anywhere`: any TCP connection (a near miss: the pod called something else)" },
     { name: "port", type: "number", doc: "the port called" },
-    { name: "outcome", type: "outcome", doc: "ok (default), failed, refused, timeout, reset or unreachable" },
+    { name: "outcome", type: "outcome", doc: "ok (default), failed, refused, timeout, reset, unreachable, or any" },
     { name: "count", type: "number", doc: "how many such calls (default 1)" },
     NAMESPACE,
   ],
@@ -523,7 +525,7 @@ const connected: CheckSpec = {
     const count = args.number("count", m) ?? 1;
     // One address or pod, or a list of them (a remembered `a, b`): any of them.
     const targets = listOf(to);
-    const toIt = (f: FlowEvent) => targets.some((t) => (/^\d+\.\d+\.\d+\.\d+$/.test(t) ? f.dst.ip === t : f.backend?.name === t)) && (port === undefined || f.dst.port === port);
+    const toIt = (f: FlowEvent) => (to.trim() === "anywhere" ? tcp(f) : targets.some((t) => (/^\d+\.\d+\.\d+\.\d+$/.test(t) ? f.dst.ip === t : f.backend?.name === t))) && (port === undefined || f.dst.port === port);
     const fromIt = fromMatch(from, namespace);
     const right = closedFlows(ctx, (f) => toIt(f) && fromIt(f) && outcomeMatch(outcome)(f));
     if (right.length >= count) return pass;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FlowEvent } from "../../engine/api";
-import { contextOf, lessonLab, type LessonLab } from "../testing";
-import type { CommandRecord, Step } from "../types";
-import { microservices, MYSQL_MANIFEST } from "./07-microservices";
+import type { FlowEvent } from "../../../engine/api";
+import { MYSQL_MANIFEST } from "../../../store/scenarios";
+import { contextOf, lessonLab, type LessonLab } from "../../testing";
+import type { CommandRecord, Step } from "../../types";
+import { microservices } from "../files";
 
 const step = (id: string): Step => microservices.steps.find((s) => s.id === id)!;
 const index = (id: string) => microservices.steps.findIndex((s) => s.id === id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readyEndpoints, readyPods } from "../checks";
-import { contextOf, lessonLab, typed } from "../testing";
-import { selectors as lesson } from "./04-selectors";
+import { readyEndpoints, readyPods } from "../../checks";
+import { contextOf, lessonLab, typed } from "../../testing";
+import { selectors as lesson } from "../files";
 
 const step = (id: string) => lesson.steps.find((s) => s.id === id)!;
 
@@ -98,8 +98,9 @@ describe("lesson 4: selectors, not names", () => {
   it("ram: the lesson's name; its pod is not an endpoint, and the endpoints must be looked at", () => {
     const s = step("ram");
     const { l, memory, run, wait } = started();
-    run("kubectl create deployment bob --image=nginx");
-    expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail", hint: expect.stringContaining("you made `bob`") });
+    // The other name is told when it was typed in this step.
+    const bob = typed(l, "kubectl create deployment bob --image=nginx");
+    expect(s.check(contextOf(l, { memory, commands: [bob] }))).toEqual({ status: "fail", hint: expect.stringContaining("you made `bob`") });
     run("kubectl create deployment ram --image=nginx");
     expect(s.check(contextOf(l, { memory })).status).toBe("wait");
     wait(20_000);

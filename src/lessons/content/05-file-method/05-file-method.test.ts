@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, lessonLab, type LessonLab } from "../testing";
-import type { CommandRecord, Step } from "../types";
-import { fileMethod } from "./05-file-method";
+import { contextOf, lessonLab, type LessonLab } from "../../testing";
+import type { CommandRecord, Step } from "../../types";
+import { fileMethod } from "../files";
 
 const step = (id: string): Step => fileMethod.steps.find((s) => s.id === id)!;
 /** The step's "show me" lines (all of this lesson's are fixed lists). */
@@ -142,7 +142,8 @@ describe("lesson 5: the file method", () => {
   });
 
   describe("endpoints", () => {
-    const check = step("endpoints").check;
+    // The kube-state-metrics pod's IP, which the output must show, is read when the step opens.
+    const check = (ctx: ReturnType<typeof ctxOf>) => step("endpoints").check({ ...ctx, memory: step("endpoints").enter!(ctx) });
     const ready = () => {
       const t = lab();
       type(t.l, ...shown("multi-port"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, lessonLab, record, typed } from "../testing";
-import { threeRanges as lesson } from "./01-three-ranges";
+import { contextOf, lessonLab, record, typed } from "../../testing";
+import { threeRanges as lesson } from "../files";
 
 const step = (id: string) => lesson.steps.find((s) => s.id === id)!;
 
@@ -31,8 +31,9 @@ describe("lesson 1: three IP ranges", () => {
   it("pod-ips: waits for three ready pods; a wrong name or too few replicas get their hints", () => {
     const l = lessonLab([lesson]);
     const s = step("pod-ips");
-    l.lab.getState().run("kubectl create deployment web --image=nginx --replicas=3");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("`test`") });
+    // The other name was typed in this step: the check names it.
+    const wrong = typed(l, "kubectl create deployment web --image=nginx --replicas=3");
+    expect(s.check(contextOf(l, { commands: [wrong] }))).toEqual({ status: "fail", hint: "The lesson calls the deployment `test` (you made `web`)." });
     l.lab.getState().run("kubectl create deployment test --image=nginx");
     expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("--replicas=3") });
     l.lab.getState().run("kubectl scale deployment test --replicas=3");
@@ -45,8 +46,8 @@ describe("lesson 1: three IP ranges", () => {
     const l = lessonLab([lesson]);
     const s = step("service-ip");
     l.lab.getState().run("kubectl create deployment test --image=nginx");
-    l.lab.getState().run("kubectl expose deployment test --port=80 --name=web");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("`test`") });
+    const wrong = typed(l, "kubectl expose deployment test --port=80 --name=web");
+    expect(s.check(contextOf(l, { commands: [wrong] }))).toEqual({ status: "fail", hint: expect.stringContaining("The lesson calls the Service `test` (you made `web`)") });
     l.lab.getState().run("kubectl expose deployment test --port=80");
     expect(s.check(contextOf(l))).toEqual({ status: "pass" });
   });

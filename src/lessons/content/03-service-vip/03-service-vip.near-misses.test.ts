@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readyPods, service } from "../checks";
-import { contextOf, lessonLab, typed } from "../testing";
-import { serviceVip as lesson } from "./03-service-vip";
+import { readyPods, service } from "../../checks";
+import { contextOf, lessonLab, playLesson, typed } from "../../testing";
+import { serviceVip as lesson } from "../files";
 
 const step = (id: string) => lesson.steps.find((s) => s.id === id)!;
 
 type Lab = ReturnType<typeof lessonLab>;
 
-/** A lab on the lesson's starting cluster (test ×2 and client, ready). */
 function started(exposed = false): Lab {
   const l = lessonLab([lesson]);
   l.controller.loadScenario("lesson-vip");
@@ -18,7 +17,6 @@ function started(exposed = false): Lab {
   return l;
 }
 
-/** The connections a line made (run through the lab, as typed). */
 function flowsOf(l: Lab, line: string) {
   const before = l.lab.getState().cluster!.traffic.flows().length;
   typed(l, line);
@@ -27,47 +25,52 @@ function flowsOf(l: Lab, line: string) {
 
 const clusterIP = (l: Lab, name = "my-service") => service(l.lab.getState().snapshot, name)!.spec.clusterIP!;
 
-describe("lesson 3: a Service is a stable virtual IP", () => {
+describe("lesson 3: each step's near misses, as the file says them", () => {
+  it("plays through with show me", () => {
+    const l = lessonLab([lesson]);
+    const results = playLesson(l, lesson, "show-me");
+    expect(results).toHaveLength(lesson.steps.length);
+    const state = l.runtime.store.getState();
+    expect(state.progress.lessons["service-vip"]).toEqual({ passed: lesson.steps.map((s) => s.id), completed: true });
+    expect(state.memory.clusterIP).toMatch(/^10\.\d+\.\d+\.\d+$/);
+    expect(state.memory.newEndpoints).not.toBe(state.memory.oldEndpoints);
+  });
+
+  it("plays through typed as a learner", () => {
+    const l = lessonLab([lesson]);
+    playLesson(l, lesson, "learner");
+    expect(l.runtime.store.getState().progress.lessons["service-vip"]?.completed).toBe(true);
+  });
 
   it("expose: the name, the port and the target port each have their near miss", () => {
     const s = step("expose");
     const l = started();
+    const check = (line: string) => s.check(contextOf(l, { commands: [typed(l, line)] }));
     const run = (line: string) => l.lab.getState().run(line);
     expect(s.check(contextOf(l))).toEqual({ status: "fail" });
-
-    run("kubectl expose deployment test --port=8080 --target-port=80");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("--name=my-service") });
+    expect(check("kubectl expose deployment test --port=8080 --target-port=80")).toEqual({ status: "fail", hint: expect.stringContaining("--name=my-service") });
     run("kubectl delete svc test");
-
-    run("kubectl expose deployment test --port=8080 --target-port=80 --name=myservice");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("you made `myservice`") });
+    expect(check("kubectl expose deployment test --port=8080 --target-port=80 --name=myservice")).toEqual({ status: "fail", hint: expect.stringContaining("you made `myservice`") });
     run("kubectl delete svc myservice");
-
-    run("kubectl expose deployment test --port=80 --name=my-service");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("--port=8080") });
+    expect(check("kubectl expose deployment test --port=80 --name=my-service")).toEqual({ status: "fail", hint: expect.stringContaining("--port=8080") });
     run("kubectl delete svc my-service");
-
-    run("kubectl expose deployment test --port=8080 --name=my-service");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("target port is 8080") });
+    expect(check("kubectl expose deployment test --port=8080 --name=my-service")).toEqual({ status: "fail", hint: expect.stringContaining("target port is 8080") });
     run("kubectl delete svc my-service");
-
-    run("kubectl expose pod client --port=8080 --target-port=80 --name=my-service");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("expose the deployment `test`") });
+    expect(check("kubectl expose pod client --port=8080 --target-port=80 --name=my-service")).toEqual({ status: "fail", hint: expect.stringContaining("expose the deployment `test`") });
     run("kubectl delete svc my-service");
-
-    run("kubectl expose deploy test --name=my-service --target-port=80 --port=8080");
-    expect(s.check(contextOf(l))).toEqual({ status: "pass" });
+    expect(check("kubectl expose deploy test --name=my-service --target-port=80 --port=8080")).toEqual({ status: "pass" });
   });
 
-  it("get-svc: the listing must show the ClusterIP", () => {
+  it("get-svc: the listing must show the ClusterIP; a missing Service says so", () => {
     const s = step("get-svc");
     const l = started(true);
-    expect(s.check(contextOf(l, { commands: [typed(l, "kubectl get pods")] }))).toEqual({ status: "fail", hint: expect.stringContaining("kubectl get svc my-service") });
-    expect(s.check(contextOf(l, { commands: [typed(l, "k get svc")] }))).toEqual({ status: "pass" });
-    expect(s.check(contextOf(l, { commands: [typed(l, "kubectl -n default get services my-service -o wide")] }))).toEqual({ status: "pass" });
-    expect(s.remember!(contextOf(l)).clusterIP).toBe(clusterIP(l));
+    const memory = s.enter!(contextOf(l));
+    expect(memory.clusterIP).toBe(clusterIP(l));
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl get pods")] }))).toEqual({ status: "fail", hint: expect.stringContaining("kubectl get svc my-service") });
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "k get svc")] }))).toEqual({ status: "pass" });
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl -n default get services my-service -o wide")] }))).toEqual({ status: "pass" });
     l.lab.getState().run("kubectl delete svc my-service");
-    expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("my-service is gone") });
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl get pods")] }))).toEqual({ status: "fail", hint: expect.stringContaining("my-service is gone") });
   });
 
   it("describe: the wrong name or the wrong object are near misses", () => {
@@ -84,19 +87,17 @@ describe("lesson 3: a Service is a stable virtual IP", () => {
     const l = started(true);
     const vip = clusterIP(l);
     const check = (flows: ReturnType<typeof flowsOf>, commands = [] as ReturnType<typeof typed>[]) => s.check(contextOf(l, { flows, commands }));
-
     expect(check(flowsOf(l, "kubectl exec client -- curl -sS -m 2 my-service"))).toEqual({ status: "fail", hint: expect.stringContaining("port 80") });
     expect(check(flowsOf(l, `kubectl exec client -- curl -sS -m 2 ${vip}:80`))).toEqual({ status: "fail", hint: expect.stringContaining("my-service:8080") });
-
     const podIP = readyPods(l.lab.getState().snapshot, { app: "test" })[0].status.podIP!;
     expect(check(flowsOf(l, `kubectl exec client -- curl -s ${podIP}`))).toEqual({ status: "fail", hint: expect.stringContaining("straight to a pod's IP") });
-
     expect(check([], [typed(l, "curl -s my-service:8080")])).toEqual({ status: "fail", hint: expect.stringContaining("cluster's DNS") });
     expect(check(flowsOf(l, `curl -s ${vip}:8080`))).toEqual({ status: "fail", hint: expect.stringContaining("not from the client pod") });
-
     expect(check(flowsOf(l, "kubectl exec client -- curl -s my-service:8080"))).toEqual({ status: "pass" });
     expect(check(flowsOf(l, `kubectl exec client -- curl -s ${vip}:8080`))).toEqual({ status: "pass" });
     expect(s.remember!(contextOf(l, { flows: flowsOf(l, "kubectl exec client -- curl -s my-service:8080") })).backendPod).toMatch(/^test-/);
+    const node = l.lab.getState().snapshot.pods.find((p) => p.metadata.name === "client")!.spec.nodeName;
+    expect(s.highlight!(contextOf(l))).toEqual({ rules: node });
   });
 
   it("delete-pod: the pod must be replaced, the ClusterIP kept, and the Service looked at again", () => {
@@ -106,7 +107,6 @@ describe("lesson 3: a Service is a stable virtual IP", () => {
     expect(memory.clusterIP).toBe(clusterIP(l));
     expect(memory.oldEndpoints.split(", ")).toHaveLength(2);
     expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail" });
-
     l.lab.getState().run(`kubectl delete pod ${memory.oldPod} --wait=false`);
     expect(s.check(contextOf(l, { memory })).status).toBe("wait");
     const early = typed(l, "kubectl describe svc my-service");
@@ -114,21 +114,9 @@ describe("lesson 3: a Service is a stable virtual IP", () => {
     expect(s.check(contextOf(l, { memory, commands: [early] }))).toEqual({ status: "fail", hint: expect.stringContaining("look at the Service again") });
     expect(s.check(contextOf(l, { memory, commands: [early, typed(l, "kubectl get endpoints my-service")] }))).toEqual({ status: "pass" });
     expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl describe svc my-service")] }))).toEqual({ status: "pass" });
-
     l.lab.getState().run("kubectl delete svc my-service");
     l.lab.getState().run("kubectl expose deployment test --port=8080 --target-port=80 --name=my-service");
     expect(s.check(contextOf(l, { memory }))).toEqual({ status: "fail", hint: expect.stringContaining("new ClusterIP") });
-  });
-
-  it("curl-again: the Service still answers after the pod was replaced", () => {
-    const s = step("curl-again");
-    const l = started(true);
-    const p = readyPods(l.lab.getState().snapshot, { app: "test" })[0];
-    l.lab.getState().run(`kubectl delete pod ${p.metadata.name}`);
-    l.lab.getState().step(20_000);
-    expect(s.check(contextOf(l, { flows: flowsOf(l, `kubectl exec client -- curl -sS -m 2 ${p.status.podIP}`) }))).toEqual({ status: "fail" });
-    expect(s.check(contextOf(l, { flows: flowsOf(l, "kubectl exec client -- curl -sS -m 2 my-service:80") }))).toEqual({ status: "fail", hint: expect.stringContaining("port 80") });
-    expect(s.check(contextOf(l, { flows: flowsOf(l, "kubectl exec client -- curl -s my-service:8080") }))).toEqual({ status: "pass" });
   });
 
   it("check: web-svc on 9090 → 80, called from the client pod", () => {
@@ -137,18 +125,14 @@ describe("lesson 3: a Service is a stable virtual IP", () => {
     l.controller.loadScenario("lesson-vip-check");
     const run = (line: string) => l.lab.getState().run(line);
     expect(s.check(contextOf(l))).toEqual({ status: "fail" });
-
     run("kubectl expose deployment web --port=9090 --target-port=80");
     expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("--name=web-svc") });
     run("kubectl delete svc web");
-
     run("kubectl expose deployment web --port=9090 --name=web-svc");
     expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("target port is 9090") });
     run("kubectl delete svc web-svc");
-
     run("kubectl expose deployment web --port=9090 --target-port=80 --name=web-svc");
     expect(s.check(contextOf(l))).toEqual({ status: "fail", hint: expect.stringContaining("Now call it") });
-    // Called in the same instant as the Service was created: kube-proxy has not written its rules yet.
     expect(s.check(contextOf(l, { flows: flowsOf(l, "kubectl exec client -- curl -s -m 2 web-svc:9090") }))).toEqual({ status: "fail", hint: expect.stringContaining("too early") });
     l.lab.getState().step(1_000);
     expect(s.check(contextOf(l, { flows: flowsOf(l, "kubectl exec client -- curl -s -m 2 web-svc") }))).toEqual({ status: "fail", hint: expect.stringContaining("port 80") });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, lessonLab, type LessonLab } from "../testing";
-import type { Action, CommandRecord, Step } from "../types";
-import { chainsOf, rulesLesson, TO_IPVS } from "./06-rules";
+import { GET_PROXY_CONFIG } from "../../../actions/traffic";
+import { contextOf, lessonLab, type LessonLab } from "../../testing";
+import type { Action, CommandRecord, Step } from "../../types";
+import { rulesLesson } from "../files";
+import { chainsOf } from "./checks";
+
+/** kubeadm's `mode: ""` to IPVS in one line, as the traffic panel and the lesson's show me type it. */
+const TO_IPVS = `${GET_PROXY_CONFIG} | sed -e 's/mode: ""/mode: "ipvs"/' | kubectl replace -f -`;
 
 const step = (id: string): Step => rulesLesson.steps.find((s) => s.id === id)!;
 
@@ -26,6 +31,12 @@ function type(l: LessonLab, ...lines: string[]) {
 const ctxOf = (t: Lab, memory: Record<string, string> = {}) => contextOf(t.l, { commands: [...t.commands], flows: [...t.l.lab.getState().cluster!.traffic.flows()], memory });
 const hint = (text: string) => ({ status: "fail", hint: expect.stringContaining(text) });
 
+/** What show me types for a step (its commands may name remembered values). */
+const showMeOf = (id: string, ctx: ReturnType<typeof ctxOf>): readonly Action[] => {
+  const s = step(id).showMe;
+  return typeof s === "function" ? s(ctx) : s;
+};
+
 /** What the lesson remembers by the time the iptables steps run. */
 function memoryOf(t: Lab): Record<string, string> {
   const ctx = ctxOf(t);
@@ -36,7 +47,7 @@ function memoryOf(t: Lab): Record<string, string> {
 
 /** Switches kube-proxy to IPVS the way the lesson's "show me" does, and lets the rollout finish. */
 function switchToIpvs(t: Lab) {
-  const actions = (step("switch-ipvs").showMe as (c: ReturnType<typeof ctxOf>) => readonly Action[])(ctxOf(t));
+  const actions = showMeOf("switch-ipvs", ctxOf(t));
   type(t.l, ...actions.filter((a): a is string => typeof a === "string"));
   t.l.lab.getState().step(15_000);
 }
@@ -59,7 +70,7 @@ describe("lesson 6: where the rules live", () => {
 
   it("switches the mode with one sed line into kubectl replace, and grep mode shows only the mode: line before and after", () => {
     const t = lab();
-    const actions = (step("switch-ipvs").showMe as (c: ReturnType<typeof ctxOf>) => readonly Action[])(ctxOf(t));
+    const actions = showMeOf("switch-ipvs", ctxOf(t));
     expect(actions.slice(1, 2)).toEqual([TO_IPVS]);
     type(t.l, ...actions.filter((a): a is string => typeof a === "string").slice(0, 3));
     expect(t.commands.map((c) => c.result.stdout)).toEqual(['    mode: ""\n', "configmap/kube-proxy replaced\n", '    mode: "ipvs"\n']);
@@ -212,7 +223,7 @@ describe("lesson 6: where the rules live", () => {
     const check = step("switch-ipvs").check;
     it("passes once every node runs IPVS, waiting while kube-proxy restarts", () => {
       const t = lab();
-      const actions = (step("switch-ipvs").showMe as (c: ReturnType<typeof ctxOf>) => readonly Action[])(ctxOf(t));
+      const actions = showMeOf("switch-ipvs", ctxOf(t));
       type(t.l, ...actions.filter((a): a is string => typeof a === "string").slice(0, 4));
       expect(check(ctxOf(t)).status).toBe("wait");
       t.l.lab.getState().step(15_000);
@@ -226,7 +237,7 @@ describe("lesson 6: where the rules live", () => {
     });
     it("says the new ConfigMap needs a restart", () => {
       const t = lab();
-      const actions = (step("switch-ipvs").showMe as (c: ReturnType<typeof ctxOf>) => readonly Action[])(ctxOf(t));
+      const actions = showMeOf("switch-ipvs", ctxOf(t));
       type(t.l, ...actions.filter((a): a is string => typeof a === "string").slice(0, 3));
       t.l.lab.getState().step(15_000);
       expect(check(ctxOf(t))).toEqual(hint("only when it starts"));

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { FlowEvent } from "../../engine/api";
-import { contextOf, lessonLab, playLesson, type LessonLab } from "../testing";
-import type { Action, CheckContext, Step } from "../types";
-import { loadLesson, switchToIpvs } from "./08-load";
+import type { FlowEvent } from "../../../engine/api";
+import { contextOf, lessonLab, playLesson, type LessonLab } from "../../testing";
+import type { Action, CheckContext, Step } from "../../types";
+import { fill } from "../../runtime";
+import { loadLesson } from "../files";
+import { switchToIpvs } from "./checks";
 
 const step = (id: string): Step => loadLesson.steps.find((s) => s.id === id)!;
 /** A step's "show me" actions in this context. */
 function actionsOf(id: string, ctx: CheckContext): readonly Action[] {
   const show = step(id).showMe;
-  return typeof show === "function" ? show(ctx) : show;
+  // Its commands name remembered values ({{slowPod}}), filled in as show me types them.
+  return (typeof show === "function" ? show(ctx) : show).map((a) => (typeof a === "string" ? fill(a, ctx.memory) : a));
 }
 const index = (id: string) => loadLesson.steps.findIndex((s) => s.id === id);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readyPods } from "../checks";
-import { contextOf, lessonLab, typed } from "../testing";
-import { podIps as lesson } from "./02-pod-ips";
+import { readyPods } from "../../checks";
+import { contextOf, lessonLab, typed } from "../../testing";
+import { podIps as lesson } from "../files";
 
 const step = (id: string) => lesson.steps.find((s) => s.id === id)!;
 
@@ -37,10 +37,14 @@ describe("lesson 2: pod IPs don't last", () => {
   });
 
   it("find-ip: a listing without -o wide is a near miss", () => {
-    const { l } = started();
+    const { l, oldPod, oldIP } = started();
     const s = step("find-ip");
-    expect(s.check(contextOf(l, { commands: [typed(l, "kubectl get pods")] }))).toEqual({ status: "fail", hint: expect.stringContaining("-o wide") });
-    expect(s.check(contextOf(l, { commands: [typed(l, "kubectl get po -o wide")] }))).toEqual({ status: "pass" });
+    // The pod's IP is read when the step opens; the listing must show it.
+    const memory = s.enter!(contextOf(l));
+    expect(memory.oldIP).toBe(oldIP);
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl get pods")] }))).toEqual({ status: "fail", hint: expect.stringContaining("-o wide") });
+    expect(s.check(contextOf(l, { memory, commands: [typed(l, "kubectl get po -o wide")] }))).toEqual({ status: "pass" });
+    expect(s.remember!(contextOf(l))).toEqual({ oldPod, oldIP, oldNode: expect.stringMatching(/^node0[12]$/) });
   });
 
   it("curl-pod: from the client pod; from the node or to another address are near misses", () => {
