@@ -125,18 +125,9 @@ function duration(text: string): number | undefined {
 /** Setup lines: `$ command` (a heredoc's body follows it) and `- wait 15s`. */
 function setupLines(lines: readonly Line[], errors: LessonFileError[], where: string): (string | number)[] {
   const out: (string | number)[] = [];
-  let until: string | undefined;
-  for (const l of lines) {
-    if (until !== undefined) {
-      out[out.length - 1] += `\n${l.text.replace(/^\$ /, "")}`;
-      if (l.text.replace(/^\$ /, "").trim() === until) until = undefined;
-      continue;
-    }
-    if (l.text.trim() === "") continue;
-    if (l.text.startsWith("$ ")) {
-      const cmd = l.text.slice(2);
-      out.push(cmd);
-      until = HEREDOC.exec(cmd)?.[2];
+  for (const { line: l, command } of withHeredocs(lines, errors, where)) {
+    if (command) {
+      out.push(command.head + command.body);
       continue;
     }
     const w = /^\s*[-*]\s+wait\s+(.+)$/.exec(l.text);
@@ -147,6 +138,38 @@ function setupLines(lines: readonly Line[], errors: LessonFileError[], where: st
       continue;
     }
     errors.push({ line: l.n, message: `${where}: a setup line is a command \`$ kubectl …\` or \`- wait 15s\`, found \`${clip(l.text)}\`` });
+  }
+  return out;
+}
+
+/** A section's line: a `$ ` command (with the body of the heredoc it opens, if any) or any other non-blank line. */
+interface SectionLine {
+  line: Line;
+  /** `head`: the command after `$ `; `body`: the heredoc's lines, each after a newline ("" for none). */
+  command?: { head: string; body: string; heredoc: boolean };
+}
+
+/** A section's non-blank lines with each heredoc folded into its command; a heredoc left open is reported on the section's last line. */
+function withHeredocs(lines: readonly Line[], errors: LessonFileError[], where: string): SectionLine[] {
+  const out: SectionLine[] = [];
+  let open: NonNullable<SectionLine["command"]> | undefined;
+  let until: string | undefined;
+  for (const l of lines) {
+    if (until !== undefined && open) {
+      const text = l.text.replace(/^\$ /, "");
+      open.body += `\n${text}`;
+      if (text.trim() === until) until = undefined;
+      continue;
+    }
+    if (l.text.trim() === "") continue;
+    if (l.text.startsWith("$ ")) {
+      const head = l.text.slice(2);
+      until = HEREDOC.exec(head)?.[2];
+      open = { head, body: "", heredoc: until !== undefined };
+      out.push({ line: l, command: open });
+      continue;
+    }
+    out.push({ line: l });
   }
   if (until !== undefined) errors.push({ line: lines[lines.length - 1]?.n ?? 1, message: `${where}: the heredoc is not closed: add a line \`${until}\`` });
   return out;
@@ -323,19 +346,11 @@ function focusIdsOf(list: readonly Pointer[], ctx: CheckContext): string[] {
 
 function showMeActions(lines: readonly Line[], where: string, errors: LessonFileError[], pod: [string, string] | undefined): Action[] {
   const out: Action[] = [];
-  let until: string | undefined;
-  for (const l of lines) {
-    if (until !== undefined) {
-      out[out.length - 1] += `\n${l.text.replace(/^\$ /, "")}`;
-      if (l.text.replace(/^\$ /, "").trim() === until) until = undefined;
-      continue;
-    }
-    if (l.text.trim() === "") continue;
-    if (l.text.startsWith("$ ")) {
-      const cmd = l.text.slice(2).trim();
-      until = HEREDOC.exec(cmd)?.[2];
+  for (const { line: l, command } of withHeredocs(lines, errors, where)) {
+    if (command) {
+      const cmd = command.head.trim() + command.body;
       if (pod) {
-        if (until !== undefined) errors.push({ line: l.n, message: `${where}: a heredoc cannot be typed into a pod; show it on the control plane` });
+        if (command.heredoc) errors.push({ line: l.n, message: `${where}: a heredoc cannot be typed into a pod; show it on the control plane` });
         out.push(`kubectl${pod[0] === "default" ? "" : ` -n ${pod[0]}`} exec ${pod[1]} -- ${cmd}`);
       } else out.push(cmd);
       continue;
@@ -372,7 +387,6 @@ function showMeActions(lines: readonly Line[], where: string, errors: LessonFile
     }
     errors.push({ line: l.n, message: `${where}: show me takes commands \`$ kubectl …\` and \`- wait 2s\`, \`- traffic from client to web at 20/s for 20s\`, \`- point at service NAME\`, \`- open rules on NODE\`; found \`${clip(l.text)}\`` });
   }
-  if (until !== undefined) errors.push({ line: lines[lines.length - 1]?.n ?? 1, message: `${where}: the heredoc is not closed: add a line \`${until}\`` });
   return out;
 }
 
